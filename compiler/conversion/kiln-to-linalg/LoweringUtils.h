@@ -1,0 +1,57 @@
+//===- LoweringUtils.h - Helpers of the kiln-to-linalg lowering -*- C++ -*-===//
+
+#ifndef KILN_COMPILER_CONVERSION_KILNTOLINALG_LOWERINGUTILS_H
+#define KILN_COMPILER_CONVERSION_KILNTOLINALG_LOWERINGUTILS_H
+
+#include "mlir/Dialect/Arith/IR/Arith.h"
+#include "mlir/Dialect/Linalg/IR/Linalg.h"
+#include "mlir/Dialect/Tensor/IR/Tensor.h"
+#include "mlir/IR/PatternMatch.h"
+
+namespace kiln {
+
+/// The runtime size of dimension `dim` of `tensor`, as an index.
+mlir::Value dimSize(mlir::OpBuilder &b, mlir::Location loc, mlir::Value tensor,
+                    int64_t dim);
+
+/// A tensor.empty of `type`, whose dynamic dimension i takes its size from
+/// `dynamicSizeOf(i)`.
+mlir::Value
+emptyTensor(mlir::OpBuilder &b, mlir::Location loc, mlir::RankedTensorType type,
+            llvm::function_ref<mlir::Value(int64_t)> dynamicSizeOf);
+
+/// A tensor of `type` filled with `value`; dynamic sizes as in emptyTensor.
+mlir::Value
+filledTensor(mlir::OpBuilder &b, mlir::Location loc,
+             mlir::RankedTensorType type, mlir::TypedAttr value,
+             llvm::function_ref<mlir::Value(int64_t)> dynamicSizeOf);
+
+/// The scalar attribute `value` of `elementType` (float or integer).
+mlir::TypedAttr scalarAttr(mlir::OpBuilder &b, mlir::Type elementType,
+                           double value);
+
+/// The identity of a max (lowest) or min (highest) reduction.
+mlir::TypedAttr lowestValue(mlir::OpBuilder &b, mlir::Type elementType);
+mlir::TypedAttr highestValue(mlir::OpBuilder &b, mlir::Type elementType);
+
+/// Pads the spatial dims (2, 3) of an NCHW tensor by [top, left, bottom,
+/// right] with `value`; returns `input` when all pads are zero.
+mlir::Value padSpatial(mlir::OpBuilder &b, mlir::Location loc,
+                       mlir::Value input, llvm::ArrayRef<int64_t> pads,
+                       mlir::TypedAttr value);
+
+/// Indexing map that reads an operand of shape `operandShape` inside loops
+/// over `resultShape`, with NumPy broadcasting (size-1 dims read index 0).
+mlir::AffineMap broadcastMap(mlir::MLIRContext *context,
+                             llvm::ArrayRef<int64_t> operandShape,
+                             llvm::ArrayRef<int64_t> resultShape);
+
+/// Reshapes `input` to `type` through a rank-1 collapse and an expand; the
+/// one dynamic result dimension, if any, is the element count divided by
+/// the static result dimensions.
+mlir::Value reshapeTensor(mlir::OpBuilder &b, mlir::Location loc,
+                          mlir::Value input, mlir::RankedTensorType type);
+
+} // namespace kiln
+
+#endif // KILN_COMPILER_CONVERSION_KILNTOLINALG_LOWERINGUTILS_H

@@ -1,0 +1,308 @@
+//===- MLIRGen.h - Model-language AST to the kiln dialect -------*- C++ -*-===//
+//
+// Walks the AST of a .kiln file and emits one func.func of kiln ops per model.
+// Blocks are expanded at each call; layer calls create their parameters;
+// every op's result type is inferred before it is built, so that a shape
+// error is reported at the offending call instead of failing later.
+//
+// The generator is split by concern: MLIRGen.cpp (models, statements,
+// expressions), MLIRGenBlocks.cpp (block expansion), MLIRGenArith.cpp
+// (operators and broadcasting), MLIRGenLayout.cpp (NHWC models),
+// MLIRGenLayers.cpp (layer calls and parameters), MLIRGenOps.cpp (op calls).
+//
+//===----------------------------------------------------------------------===//
+
+#ifndef KILN_FRONTEND_DSL_MLIRGEN_H
+#define KILN_FRONTEND_DSL_MLIRGEN_H
+
+#include "compiler/frontend/dsl/AST.h"
+#include "compiler/frontend/dsl/CallArguments.h"
+#include "compiler/frontend/dsl/DslValue.h"
+#include "compiler/frontend/dsl/SourceLocations.h"
+#include "dialects/kiln/KilnOps.h"
+
+#include "mlir/IR/Builders.h"
+#include "mlir/IR/BuiltinOps.h"
+#include "mlir/IR/OwningOpRef.h"
+#include "llvm/ADT/StringMap.h"
+#include "llvm/ADT/StringSet.h"
+
+namespace kiln::dsl {
+
+class ModelGenerator;
+
+/// A built-in function of the language: a layer (creates parameters and is
+/// always a row of the summary) or an op.
+struct Builtin;
+
+/// One call of a built-in, its arguments bound.
+struct BuiltinCall {
+  const Builtin &builtin;
+  const CallArguments &args;
+  /// The layer's scoped name ("dense_1", "residual/conv2d"); layers only.
+  std::string layerName;
+};
+
+using BuiltinHandler =
+    mlir::FailureOr<DslValue> (ModelGenerator::*)(const BuiltinCall &);
+
+struct Builtin {
+  llvm::StringLiteral name;
+  /// The layer kind that the summary shows, as Keras names it.
+  llvm::StringLiteral layerType;
+  llvm::ArrayRef<ArgSpec> signature;
+  BuiltinHandler handler;
+};
+
+/// Elementwise binary operations, with NumPy broadcasting.
+enum class Elementwise { Add, Sub, Mul, Div, Pow, Max, Min };
+
+class ModelGenerator {
+public:
+  ModelGenerator(const SourceLocations &locations, const FileAST &file);
+
+  /// The module, or null after reporting an error.
+  mlir::OwningOpRef<mlir::ModuleOp> generate();
+
+private:
+  /// Names visible in a model's body or in one expansion of a block.
+  struct Frame {
+    llvm::StringMap<DslValue> names;
+    /// Prefix of the names of layers and parameters ("residual_1/").
+    std::string prefix;
+    llvm::StringMap<unsigned> nextLayerIndex;
+    llvm::StringSet<> layerNames;
+    /// The block being expanded and the location of its call.
+    const BlockDecl *block = nullptr;
+    std::optional<mlir::Location> callSite;
+  };
+
+  struct Output {
+    const TensorDecl *decl;
+    DslValue value;
+    llvm::SMLoc assignedAt;
+  };
+
+  //===--- MLIRGen.cpp ---------------------------------------------------===//
+  mlir::LogicalResult collectBlocks();
+  mlir::LogicalResult generateModel(const ModelDecl &model);
+  mlir::LogicalResult generateStatements(llvm::ArrayRef<StmtPtr> body,
+                                         std::optional<DslValue> *result);
+  mlir::LogicalResult generateAssign(const AssignStmt &stmt);
+  mlir::LogicalResult generateParam(const ParamStmt &stmt);
+  mlir::FailureOr<DslValue> generateReturn(const ReturnStmt &stmt);
+  mlir::LogicalResult assign(const Target &target, DslValue value);
+  mlir::LogicalResult assignOutput(Output &output, const Target &target,
+                                   DslValue value);
+  /// Names the op computing a statement's value as a layer when it is an op
+  /// call or an operator that no layer produced.
+  void nameStatementLayer(const Expr &expr, const DslValue &value);
+
+  mlir::FailureOr<DslValue> evaluate(const Expr &expr);
+  /// Evaluates an expression that must be a single value.
+  mlir::FailureOr<DslValue> evaluateSingle(const Expr &expr);
+  mlir::FailureOr<DslValue> evaluateName(const NameExpr &expr);
+  mlir::FailureOr<DslValue> evaluateList(const ListExpr &expr);
+  mlir::FailureOr<DslValue> evaluateCall(const CallExpr &expr);
+  mlir::FailureOr<DslValue> callBuiltin(const Builtin &builtin,
+                                        const CallExpr &call,
+                                        std::vector<DslValue> positional,
+                                        std::vector<EvaluatedKeyword> keywords);
+  const Builtin *findBuiltin(llvm::StringRef name,
+                             llvm::ArrayRef<DslValue> positional) const;
+
+  //===--- MLIRGenBlocks.cpp ---------------------------------------------===//
+  mlir::FailureOr<DslValue> expandBlock(const BlockDecl &block,
+                                        const CallExpr &call,
+                                        std::vector<DslValue> positional,
+                                        std::vector<EvaluatedKeyword> keywords);
+  mlir::LogicalResult checkBlockArgument(const BlockDecl &block,
+                                         const BlockParam &param,
+                                         DslValue &value);
+
+  //===--- MLIRGenArith.cpp ----------------------------------------------===//
+  mlir::FailureOr<DslValue> evaluateUnary(const UnaryExpr &expr);
+  mlir::FailureOr<DslValue> evaluateBinary(const BinaryExpr &expr);
+  /// `lhs op rhs`; a number becomes a scalar of the other operand's type.
+  mlir::FailureOr<mlir::Value> elementwise(Elementwise kind,
+                                           const DslValue &lhs,
+                                           const DslValue &rhs,
+                                           llvm::SMLoc at);
+  mlir::FailureOr<mlir::Value> matmul(mlir::Value lhs, mlir::Value rhs,
+                                      llvm::SMLoc at);
+  /// A scalar constant tensor holding `value`.
+  mlir::FailureOr<mlir::Value> scalar(const DslValue &value,
+                                      mlir::Type elementType, llvm::SMLoc at);
+  /// `value` as a tensor; a number becomes a scalar of `elementType`.
+  mlir::FailureOr<mlir::Value> asTensor(const DslValue &value,
+                                        mlir::Type elementType,
+                                        llvm::SMLoc at);
+
+  //===--- MLIRGenLayout.cpp ---------------------------------------------===//
+  /// Whether `value` is an image that the user sees as NHWC (held NCHW).
+  bool isNhwcImage(mlir::Value value) const;
+  /// The user's view of a type: NHWC for images of NHWC models.
+  mlir::RankedTensorType userType(mlir::Type type) const;
+  /// `value` in the user's layout, and back.
+  mlir::Value toUserLayout(mlir::Value value, llvm::SMLoc at);
+  mlir::Value toKilnLayout(mlir::Value value, llvm::SMLoc at);
+  /// Applies `fn` to the user's view of `inputs` and returns its result in
+  /// Kiln's layout (for ops whose meaning depends on the element order).
+  mlir::FailureOr<mlir::Value> inUserLayout(
+      llvm::ArrayRef<mlir::Value> inputs, llvm::SMLoc at,
+      llvm::function_ref<mlir::FailureOr<mlir::Value>(llvm::ArrayRef<mlir::Value>)>
+          fn);
+  /// Normalizes a user axis (negative counts from the end) of `value` and
+  /// maps it to Kiln's layout; reports an axis out of range at `at`.
+  mlir::FailureOr<int64_t> kilnAxis(mlir::Value value, int64_t axis,
+                                    llvm::SMLoc at);
+  /// Makes a lower-rank operand broadcast against an NHWC image as it would
+  /// against the NHWC tensor.
+  mlir::FailureOr<mlir::Value> broadcastableToImage(mlir::Value value,
+                                                    llvm::SMLoc at);
+
+  //===--- MLIRGenLayers.cpp ---------------------------------------------===//
+  static llvm::ArrayRef<Builtin> layerBuiltins();
+  mlir::FailureOr<DslValue> layerDense(const BuiltinCall &call);
+  mlir::FailureOr<DslValue> layerConv2D(const BuiltinCall &call);
+  mlir::FailureOr<DslValue> layerDepthwiseConv2D(const BuiltinCall &call);
+  mlir::FailureOr<DslValue> layerConv2DTranspose(const BuiltinCall &call);
+  mlir::FailureOr<DslValue> layerBatchNorm(const BuiltinCall &call);
+  template <typename OpTy>
+  mlir::FailureOr<DslValue> layerPool2D(const BuiltinCall &call);
+  mlir::FailureOr<DslValue> layerGlobalAvgPool2D(const BuiltinCall &call);
+  mlir::FailureOr<DslValue> layerDropout(const BuiltinCall &call);
+  mlir::FailureOr<DslValue> layerFlatten(const BuiltinCall &call);
+
+  mlir::FailureOr<mlir::Value>
+  createParameter(llvm::StringRef name, llvm::ArrayRef<int64_t> shape,
+                  mlir::Type elementType, llvm::StringRef initializer,
+                  llvm::ArrayRef<double> initArgs, bool trainable,
+                  llvm::SMLoc at);
+  /// A parameter of a layer, initialized by the initializer named in argument
+  /// `argName` of the call (for example kernel_initializer) or `fallback`.
+  mlir::FailureOr<mlir::Value>
+  createLayerParameter(const BuiltinCall &call, llvm::StringRef suffix,
+                       llvm::ArrayRef<int64_t> shape, mlir::Type elementType,
+                       llvm::StringRef argName, llvm::StringRef fallback,
+                       bool trainable = true);
+  /// The static channel count (dimension 1) of an NCHW image input.
+  mlir::FailureOr<int64_t> imageChannels(mlir::Value input,
+                                         const BuiltinCall &call);
+  mlir::FailureOr<mlir::Value> applyActivation(mlir::Value value,
+                                               const CallArguments &args);
+
+  //===--- MLIRGenOps.cpp ------------------------------------------------===//
+  static llvm::ArrayRef<Builtin> opBuiltins();
+  mlir::FailureOr<DslValue> opMatmul(const BuiltinCall &call);
+  mlir::FailureOr<DslValue> opLinear(const BuiltinCall &call);
+  mlir::FailureOr<DslValue> opConv2D(const BuiltinCall &call);
+  mlir::FailureOr<DslValue> opConv2DTranspose(const BuiltinCall &call);
+  mlir::FailureOr<DslValue> opBatchNorm(const BuiltinCall &call);
+  template <typename OpTy>
+  mlir::FailureOr<DslValue> opUnary(const BuiltinCall &call);
+  template <typename OpTy>
+  mlir::FailureOr<DslValue> opUnaryWithAlpha(const BuiltinCall &call);
+  template <Elementwise kind>
+  mlir::FailureOr<DslValue> opElementwise(const BuiltinCall &call);
+  template <typename OpTy>
+  mlir::FailureOr<DslValue> opSoftmax(const BuiltinCall &call);
+  template <typename OpTy>
+  mlir::FailureOr<DslValue> opReduce(const BuiltinCall &call);
+  mlir::FailureOr<DslValue> opReshape(const BuiltinCall &call);
+  mlir::FailureOr<DslValue> opTranspose(const BuiltinCall &call);
+  mlir::FailureOr<DslValue> opConcat(const BuiltinCall &call);
+  mlir::FailureOr<DslValue> opSlice(const BuiltinCall &call);
+  mlir::FailureOr<DslValue> opPad(const BuiltinCall &call);
+
+  /// softmax or log_softmax over a user axis.
+  template <typename OpTy>
+  mlir::FailureOr<mlir::Value> softmax(mlir::Value input, int64_t axis,
+                                       llvm::SMLoc at);
+  mlir::FailureOr<mlir::Value> unaryByName(llvm::StringRef name,
+                                           mlir::Value input, llvm::SMLoc at);
+  /// Window padding `[top, left, bottom, right]` from argument `argName`:
+  /// "valid", "same" (as TensorFlow pads), an integer, or a list of 2 or 4.
+  mlir::FailureOr<llvm::SmallVector<int64_t>>
+  windowPadding(const CallArguments &args, llvm::StringRef argName,
+                mlir::Value input, llvm::ArrayRef<int64_t> kernel,
+                llvm::ArrayRef<int64_t> strides,
+                llvm::ArrayRef<int64_t> dilations);
+  /// Padding and output padding of a transposed convolution, Keras's way.
+  mlir::LogicalResult transposedPadding(
+      const CallArguments &args, llvm::StringRef argName,
+      llvm::ArrayRef<int64_t> kernel, llvm::ArrayRef<int64_t> strides,
+      llvm::ArrayRef<int64_t> dilations, llvm::SmallVector<int64_t> &pads,
+      llvm::SmallVector<int64_t> &outputPadding);
+
+  //===--- Naming --------------------------------------------------------===//
+  /// The next unused layer name `base`, `base_1`, ... of the current frame,
+  /// with the frame's prefix.
+  std::string takeLayerName(llvm::StringRef base);
+  /// Claims an explicit layer name; fails when it is taken.
+  mlir::FailureOr<std::string> claimLayerName(llvm::StringRef name,
+                                              llvm::SMLoc at);
+  void tagLayer(mlir::Value value, llvm::StringRef name,
+                llvm::StringRef type);
+
+  //===--- Building ------------------------------------------------------===//
+  Frame &frame() { return *frames.back(); }
+  mlir::Location loc(llvm::SMLoc at) const;
+  mlir::InFlightDiagnostic emitError(llvm::SMLoc at,
+                                     const llvm::Twine &message) const;
+  ErrorEmitter errorEmitter() const;
+
+  /// Builds an op after inferring its result type; reports an inference or
+  /// verification error at `at` and fails.
+  template <typename OpTy>
+  mlir::FailureOr<mlir::Value>
+  create(llvm::SMLoc at, mlir::ValueRange operands,
+         llvm::ArrayRef<mlir::NamedAttribute> attributes = {}) {
+    mlir::Location location = loc(at);
+    mlir::OperationState state(location, OpTy::getOperationName());
+    state.addOperands(operands);
+    state.addAttributes(attributes);
+    mlir::DictionaryAttr dictionary = state.attributes.getDictionary(&context);
+    if constexpr (OpTy::hasProperties()) {
+      mlir::OpaqueProperties properties =
+          &state.getOrAddProperties<typename OpTy::Properties>();
+      if (failed(state.name.getRegisteredInfo()->setOpPropertiesFromAttribute(
+              state.name, properties, dictionary,
+              [&] { return mlir::emitError(location); })))
+        return mlir::failure();
+    }
+    llvm::SmallVector<mlir::Type, 1> types;
+    if (failed(OpTy::inferReturnTypes(&context, location, state.operands,
+                                      dictionary, state.getRawProperties(),
+                                      state.regions, types)))
+      return mlir::failure();
+    state.addTypes(types);
+    return verified(builder.create(state));
+  }
+  mlir::NamedAttribute attr(llvm::StringRef name, mlir::Attribute value) {
+    return builder.getNamedAttr(name, value);
+  }
+  mlir::NamedAttribute i64Array(llvm::StringRef name,
+                                llvm::ArrayRef<int64_t> values) {
+    return attr(name, builder.getDenseI64ArrayAttr(values));
+  }
+  /// Verifies a new op; erases it and fails when it is invalid.
+  mlir::FailureOr<mlir::Value> verified(mlir::Operation *op);
+
+  const SourceLocations &locations;
+  const FileAST &file;
+  mlir::MLIRContext &context;
+  mlir::OpBuilder builder;
+  llvm::StringMap<const BlockDecl *> blocks;
+
+  // The model being generated.
+  bool nhwc = false;
+  int64_t nextSeed = 0;
+  llvm::StringSet<> parameterNames;
+  std::vector<Output> outputs;
+  std::vector<Frame *> frames;
+};
+
+} // namespace kiln::dsl
+
+#endif // KILN_FRONTEND_DSL_MLIRGEN_H

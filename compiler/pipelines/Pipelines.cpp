@@ -1,0 +1,101 @@
+//===- Pipelines.cpp - Kiln's named pass pipelines --------------------------===//
+
+#include "compiler/pipelines/Pipelines.h"
+
+#include "compiler/conversion/Passes.h"
+#include "compiler/target/Passes.h"
+#include "compiler/transforms/Passes.h"
+
+#include "mlir/Pass/PassManager.h"
+#include "mlir/Pass/PassRegistry.h"
+#include "mlir/Transforms/Passes.h"
+#include "llvm/Support/raw_ostream.h"
+
+using namespace mlir;
+
+namespace kiln {
+
+/// Appends a textual pipeline of upstream passes; they are registered by
+/// name, which keeps this file independent of their C++ option structs.
+static void addTextual(OpPassManager &pm, StringRef pipeline) {
+  if (failed(parsePassPipeline(pipeline, pm, llvm::errs())))
+    llvm::report_fatal_error("invalid built-in pass pipeline: " + pipeline);
+}
+
+void buildKilnToLinalgPipeline(OpPassManager &pm) {
+  pm.addPass(createMaterializeParameters());
+  pm.addPass(createCanonicalizerPass());
+  pm.addPass(createDecompose());
+  pm.addPass(createCanonicalizerPass());
+  pm.addPass(createCSEPass());
+  pm.addPass(createRecordEntryPoints());
+  pm.addPass(createConvertKilnToLinalg());
+  pm.addPass(createCanonicalizerPass());
+}
+
+void buildLinalgToLLVMPipeline(OpPassManager &pm,
+                               const CpuPipelineOptions &options) {
+  OpPassManager &func = pm.nest<func::FuncOp>();
+  addTextual(func, "linalg-fuse-elementwise-ops");
+  func.addPass(createConvToIm2Col());
+  func.addPass(createCanonicalizerPass());
+  func.addPass(createCSEPass());
+  TileAndVectorizeOptions tiling;
+  tiling.vectorWidth = options.vectorWidth;
+  func.addPass(createTileAndVectorize(tiling));
+  func.addPass(createCanonicalizerPass());
+  func.addPass(createCSEPass());
+  addTextual(pm,
+             "one-shot-bufferize{bufferize-function-boundaries "
+             "function-boundary-type-conversion=identity-layout-map},"
+             "buffer-results-to-out-params{modify-public-functions "
+             "hoist-static-allocs},"
+             "canonicalize,"
+             "buffer-deallocation-pipeline,"
+             "convert-bufferization-to-memref,"
+             "func.func(convert-linalg-to-loops),"
+             "func.func(lower-vector-mask),"
+             "func.func(lower-vector-multi-reduction),"
+             "convert-vector-to-scf{full-unroll},"
+             "lower-affine,"
+             "expand-strided-metadata,"
+             "lower-affine,"
+             "convert-scf-to-cf,"
+             "canonicalize,"
+             "convert-vector-to-llvm{vector-contract-lowering=outerproduct "
+             "reassociate-fp-reductions},"
+             "finalize-memref-to-llvm,"
+             "convert-math-to-llvm,"
+             "convert-math-to-libm,"
+             "convert-arith-to-llvm,"
+             "convert-index-to-llvm,"
+             "convert-cf-to-llvm,"
+             "convert-func-to-llvm,"
+             "reconcile-unrealized-casts,"
+             "canonicalize,cse");
+  pm.addPass(createEmitEntryPoints());
+}
+
+void buildKilnCpuPipeline(OpPassManager &pm,
+                          const CpuPipelineOptions &options) {
+  buildKilnToLinalgPipeline(pm);
+  buildLinalgToLLVMPipeline(pm, options);
+}
+
+void registerKilnPassesAndPipelines() {
+  registerKilnTransformsPasses();
+  registerKilnConversionPasses();
+  registerKilnTargetPasses();
+  PassPipelineRegistration<>("kiln-to-linalg-pipeline",
+                             "Lower the kiln dialect to linalg on tensors",
+                             buildKilnToLinalgPipeline);
+  PassPipelineRegistration<>(
+      "kiln-linalg-to-llvm-pipeline",
+      "Fuse, tile, vectorize, bufferize and lower linalg to the LLVM dialect",
+      [](OpPassManager &pm) { buildLinalgToLLVMPipeline(pm, {}); });
+  PassPipelineRegistration<>(
+      "kiln-cpu-pipeline", "Lower the kiln dialect to the LLVM dialect",
+      [](OpPassManager &pm) { buildKilnCpuPipeline(pm, {}); });
+}
+
+} // namespace kiln

@@ -1,0 +1,64 @@
+//===- Passes.td - Kiln's transformations ------------------*- tablegen -*-===//
+
+#ifndef KILN_TRANSFORMS_PASSES
+#define KILN_TRANSFORMS_PASSES
+
+include "mlir/Pass/PassBase.td"
+
+def MaterializeParameters : Pass<"kiln-materialize-parameters", "mlir::ModuleOp"> {
+  let summary = "Replace kiln.parameter ops by constants holding their initial values";
+  let description = [{
+    Draws each parameter's initial value with its initializer and seed (a
+    SplitMix64 stream, Box-Muller for normal draws) and replaces the op by a
+    kiln.constant that keeps the parameter's name in a `kiln.name` attribute.
+    The values are deterministic for a given seed.
+  }];
+  let dependentDialects = ["::kiln::KilnDialect"];
+}
+
+def Decompose : Pass<"kiln-decompose"> {
+  let summary = "Rewrite composite kiln ops into simpler kiln ops";
+  let description = [{
+    linear -> matmul + add; softmax and log_softmax -> reductions and
+    elementwise ops (max-subtracted, numerically stable); batch_norm ->
+    elementwise; global_avg_pool2d -> reduce_mean; flatten -> reshape;
+    conv2d bias -> conv2d + add.
+  }];
+  let dependentDialects = ["::kiln::KilnDialect"];
+}
+
+def RecordEntryPoints : Pass<"kiln-record-entry-points", "mlir::ModuleOp"> {
+  let summary = "Record each public function's tensor signature for the artifact ABI";
+  let description = [{
+    Stores, in the module attribute `kiln.entry_points`, the name, argument
+    and result names, element types and shapes of each public function, and
+    renames the function to `__kiln_impl_<name>`. The target's entry-point
+    emission reads this record after lowering to the LLVM dialect.
+  }];
+}
+
+def ConvToIm2Col : Pass<"kiln-conv-im2col"> {
+  let summary = "Rewrite linalg NCHW convolutions as im2col + matrix product";
+  let description = [{
+    Turns linalg.conv_2d_nchw_fchw into an im2col gather followed by a
+    contraction, which tiling and vectorization turn into vector FMAs.
+  }];
+  let dependentDialects = ["::mlir::linalg::LinalgDialect", "::mlir::tensor::TensorDialect"];
+}
+
+def TileAndVectorize : Pass<"kiln-tile-and-vectorize", "mlir::func::FuncOp"> {
+  let summary = "Tile linalg ops for registers and vectorize the tiles";
+  let description = [{
+    Tiles each linalg op on tensors with scf.for loops (contractions by an
+    M x N register block and a K step; other ops along their innermost
+    dimension) and vectorizes each tile with masks for partial tiles.
+  }];
+  let options = [
+    Option<"vectorWidth", "vector-width", "int64_t", /*default=*/"16",
+           "Elements per vector register (16 for AVX-512 float32)">,
+  ];
+  let dependentDialects = ["::mlir::scf::SCFDialect", "::mlir::vector::VectorDialect",
+                           "::mlir::affine::AffineDialect", "::mlir::arith::ArithDialect"];
+}
+
+#endif // KILN_TRANSFORMS_PASSES

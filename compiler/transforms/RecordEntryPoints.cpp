@@ -1,0 +1,76 @@
+//===- RecordEntryPoints.cpp - Tensor signatures of entry points ------------===//
+
+#include "compiler/transforms/Passes.h"
+
+#include "mlir/IR/Builders.h"
+
+namespace kiln {
+#define GEN_PASS_DEF_RECORDENTRYPOINTS
+#include "compiler/transforms/Passes.h.inc"
+} // namespace kiln
+
+using namespace mlir;
+using namespace kiln;
+
+namespace {
+
+bool isSupportedElementType(Type type) {
+  return type.isF32() || type.isF64() || type.isInteger(32) ||
+         type.isInteger(64) || type.isInteger(1);
+}
+
+/// {name, type} for one argument or result; `attrs` may carry `kiln.name`.
+FailureOr<DictionaryAttr> describeTensor(func::FuncOp func, Type type,
+                                         DictionaryAttr attrs,
+                                         StringRef fallbackName) {
+  Builder b(func.getContext());
+  auto tensor = dyn_cast<RankedTensorType>(type);
+  if (!tensor || !isSupportedElementType(tensor.getElementType()))
+    return func.emitError("entry point '")
+           << func.getSymName() << "' has a value of unsupported type " << type
+           << " (expected a ranked tensor of f32, f64, i32, i64 or i1)";
+  Attribute name = attrs ? attrs.get("kiln.name") : Attribute();
+  if (!name)
+    name = b.getStringAttr(fallbackName);
+  return b.getDictionaryAttr({b.getNamedAttr("name", name),
+                              b.getNamedAttr("type", TypeAttr::get(type))});
+}
+
+struct RecordEntryPointsPass
+    : kiln::impl::RecordEntryPointsBase<RecordEntryPointsPass> {
+  void runOnOperation() override {
+    ModuleOp module = getOperation();
+    Builder b(&getContext());
+    SmallVector<Attribute> entries;
+    for (auto func : module.getOps<func::FuncOp>()) {
+      if (!func.isPublic() || func.isExternal() ||
+          func.getSymName().starts_with("__kiln_"))
+        continue;
+      SmallVector<Attribute> inputs, outputs;
+      FunctionType type = func.getFunctionType();
+      for (unsigned i = 0; i < type.getNumInputs(); ++i) {
+        auto desc = describeTensor(func, type.getInput(i), func.getArgAttrDict(i),
+                                   ("input" + Twine(i)).str());
+        if (failed(desc))
+          return signalPassFailure();
+        inputs.push_back(*desc);
+      }
+      for (unsigned i = 0; i < type.getNumResults(); ++i) {
+        auto desc =
+            describeTensor(func, type.getResult(i), func.getResultAttrDict(i),
+                           ("output" + Twine(i)).str());
+        if (failed(desc))
+          return signalPassFailure();
+        outputs.push_back(*desc);
+      }
+      entries.push_back(b.getDictionaryAttr(
+          {b.getNamedAttr("name", func.getSymNameAttr()),
+           b.getNamedAttr("inputs", b.getArrayAttr(inputs)),
+           b.getNamedAttr("outputs", b.getArrayAttr(outputs))}));
+      func.setSymName(("__kiln_impl_" + func.getSymName()).str());
+    }
+    module->setAttr("kiln.entry_points", b.getArrayAttr(entries));
+  }
+};
+
+} // namespace

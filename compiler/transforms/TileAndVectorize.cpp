@@ -1,0 +1,142 @@
+//===- TileAndVectorize.cpp - Register tiling and vectorization -------------===//
+//
+// Each linalg op on tensors is tiled with scf.for loops, the loops are peeled
+// so that the main iterations work on full, static tiles, and those tiles are
+// vectorized (the remainder iterations stay scalar):
+// - contractions (matmul, batch_matmul, im2col'd convolutions): an 8 x 2V
+//   register block of the two innermost parallel dims (V = vector width),
+//   outer parallel dims by 1, the reduction dim by 1, so the tile becomes a
+//   vector.contract that lowers to vector FMAs;
+// - other ops: the innermost dim by V, every other dim by 1.
+// Ops the vectorizer does not support (named convolutions and pooling) are
+// left for the loop lowering.
+//
+//===----------------------------------------------------------------------===//
+
+#include "compiler/transforms/Passes.h"
+
+#include "mlir/Dialect/Linalg/Transforms/Transforms.h"
+#include "mlir/Dialect/SCF/Transforms/Patterns.h"
+#include "mlir/Dialect/SCF/Transforms/TileUsingInterface.h"
+#include "mlir/Dialect/SCF/Transforms/Transforms.h"
+#include "mlir/Dialect/Tensor/Transforms/Transforms.h"
+#include "mlir/Transforms/GreedyPatternRewriteDriver.h"
+#include "mlir/IR/PatternMatch.h"
+
+namespace kiln {
+#define GEN_PASS_DEF_TILEANDVECTORIZE
+#include "compiler/transforms/Passes.h.inc"
+} // namespace kiln
+
+using namespace mlir;
+
+namespace {
+
+constexpr int64_t kRegisterRows = 8;
+
+bool isVectorizationCandidate(linalg::LinalgOp op) {
+  return op.hasPureTensorSemantics() && op.getNumLoops() > 0 &&
+         (isa<linalg::GenericOp, linalg::MatmulOp, linalg::BatchMatmulOp,
+              linalg::FillOp, linalg::TransposeOp>(op.getOperation()));
+}
+
+/// Tile sizes per loop; 0 means "not tiled".
+SmallVector<int64_t> chooseTileSizes(linalg::LinalgOp op, int64_t width) {
+  unsigned numLoops = op.getNumLoops();
+  SmallVector<int64_t> sizes(numLoops, 1);
+  SmallVector<utils::IteratorType> iterators = op.getIteratorTypesArray();
+  if (linalg::isaContractionOpInterface(op)) {
+    SmallVector<unsigned> parallel;
+    for (unsigned i = 0; i < numLoops; ++i)
+      if (iterators[i] == utils::IteratorType::parallel)
+        parallel.push_back(i);
+    if (parallel.size() >= 2) {
+      sizes[parallel[parallel.size() - 2]] = kRegisterRows;
+      sizes[parallel.back()] = 2 * width;
+    }
+    return sizes;
+  }
+  sizes.back() = width;
+  return sizes;
+}
+
+/// Tiles `op`, then peels every tile loop so that its main part works on
+/// full, statically shaped tiles; the remainder iterations stay scalar.
+void tileAndPeel(RewriterBase &rewriter, linalg::LinalgOp op, int64_t width) {
+  rewriter.setInsertionPoint(op);
+  scf::SCFTilingOptions options;
+  options.setTileSizes(
+      getAsIndexOpFoldResult(op.getContext(), chooseTileSizes(op, width)));
+  FailureOr<scf::SCFTilingResult> tiled = scf::tileUsingSCF(
+      rewriter, cast<TilingInterface>(op.getOperation()), options);
+  if (failed(tiled))
+    return;
+  rewriter.replaceOp(op, tiled->replacements);
+  for (LoopLikeOpInterface loop : tiled->loops) {
+    auto forOp = dyn_cast<scf::ForOp>(loop.getOperation());
+    scf::ForOp remainder;
+    if (forOp)
+      (void)scf::peelForLoopAndSimplifyBounds(rewriter, forOp, remainder);
+  }
+}
+
+/// Vectorizes a linalg op whose shapes are all static.
+void vectorizeStaticOp(RewriterBase &rewriter, linalg::LinalgOp op) {
+  if (!op.hasPureTensorSemantics() ||
+      !llvm::all_of(op->getOperandTypes(),
+                    [](Type t) {
+                      auto shaped = dyn_cast<ShapedType>(t);
+                      return !shaped || shaped.hasStaticShape();
+                    }) ||
+      failed(linalg::vectorizeOpPrecondition(op)))
+    return;
+  rewriter.setInsertionPoint(op);
+  FailureOr<linalg::VectorizationResult> vectorized = linalg::vectorize(
+      rewriter, op, /*inputVectorSizes=*/{}, /*inputScalableVecDims=*/{},
+      /*vectorizeNDExtract=*/false, /*flatten1DDepthwiseConv=*/false,
+      /*assumeDynamicDimsMatchVecSizes=*/false,
+      /*createNamedContraction=*/true);
+  if (failed(vectorized))
+    return;
+  if (op->getNumResults() > 0)
+    rewriter.replaceOp(op, vectorized->replacements);
+  else
+    rewriter.eraseOp(op);
+}
+
+struct TileAndVectorizePass
+    : kiln::impl::TileAndVectorizeBase<TileAndVectorizePass> {
+  using TileAndVectorizeBase::TileAndVectorizeBase;
+
+  void runOnOperation() override {
+    SmallVector<linalg::LinalgOp> candidates;
+    getOperation().walk([&](linalg::LinalgOp op) {
+      if (isVectorizationCandidate(op))
+        candidates.push_back(op);
+    });
+    IRRewriter rewriter(&getContext());
+    for (linalg::LinalgOp op : candidates)
+      tileAndPeel(rewriter, op, vectorWidth);
+
+    // Fold the peeled loops' bounds into static tile shapes.
+    RewritePatternSet patterns(&getContext());
+    scf::populateSCFForLoopCanonicalizationPatterns(patterns);
+    tensor::populateFoldTensorEmptyPatterns(patterns);
+    for (Dialect *dialect : getContext().getLoadedDialects())
+      dialect->getCanonicalizationPatterns(patterns);
+    for (RegisteredOperationName op : getContext().getRegisteredOperations())
+      op.getCanonicalizationPatterns(patterns, &getContext());
+    if (failed(applyPatternsGreedily(getOperation(), std::move(patterns))))
+      return signalPassFailure();
+
+    SmallVector<linalg::LinalgOp> tiles;
+    getOperation().walk([&](linalg::LinalgOp op) {
+      if (isVectorizationCandidate(op))
+        tiles.push_back(op);
+    });
+    for (linalg::LinalgOp op : tiles)
+      vectorizeStaticOp(rewriter, op);
+  }
+};
+
+} // namespace

@@ -1,0 +1,45 @@
+//===- KilnInterfaces.td - Interfaces of kiln ops ----------*- tablegen -*-===//
+
+#ifndef KILN_INTERFACES
+#define KILN_INTERFACES
+
+include "mlir/IR/OpBase.td"
+
+def Kiln_DifferentiableOpInterface : OpInterface<"DifferentiableOpInterface"> {
+  let cppNamespace = "::kiln";
+  let description = [{
+    An op that declares how gradients flow through it. Reverse-mode automatic
+    differentiation asks each op, through this interface alone, for the
+    vector-Jacobian product: given the gradients of its results, the
+    gradients of its operands. An operand that receives no gradient (an
+    integer tensor, an index) gets a null Value.
+  }];
+  let methods = [
+    InterfaceMethod<
+      /*desc=*/[{
+        Builds, at the builder's insertion point, the gradients with respect
+        to each operand given `resultGradients` (one per result). Returns
+        one Value per operand, null where the operand is not differentiable,
+        or failure when the op has no gradient rule yet.
+      }],
+      /*retTy=*/"::llvm::LogicalResult",
+      /*methodName=*/"buildOperandGradients",
+      /*args=*/(ins "::mlir::OpBuilder &":$builder,
+                    "::mlir::ValueRange":$resultGradients,
+                    "::llvm::SmallVectorImpl<::mlir::Value> &":$operandGradients),
+      /*methodBody=*/"",
+      /*defaultImplementation=*/[{ return ::mlir::failure(); }]>,
+    InterfaceMethod<
+      /*desc=*/[{Whether gradients flow into operand `index`.}],
+      /*retTy=*/"bool",
+      /*methodName=*/"isDifferentiableOperand",
+      /*args=*/(ins "unsigned":$index),
+      /*methodBody=*/"",
+      /*defaultImplementation=*/[{
+        return ::mlir::isa<::mlir::FloatType>(::mlir::getElementTypeOrSelf(
+            $_op->getOperand(index).getType()));
+      }]>
+  ];
+}
+
+#endif // KILN_INTERFACES

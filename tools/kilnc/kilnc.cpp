@@ -1,0 +1,251 @@
+//===- kilnc.cpp - The Kiln compiler driver ---------------------------------===//
+//
+// kilnc reads a model (.kiln, or .mlir in the kiln dialect), runs Kiln's
+// pipelines and writes one of: the kiln dialect, linalg on tensors, the LLVM
+// dialect, LLVM IR, assembly, an object file plus its C header, or a shared
+// library carrying a manifest for Kiln's runtime.
+//
+//===----------------------------------------------------------------------===//
+
+#include "tools/kilnc/AtomicOutput.h"
+#include "tools/kilnc/ParameterExport.h"
+
+#include "compiler/frontend/dsl/Import.h"
+#include "compiler/pipelines/Pipelines.h"
+#include "compiler/target/CodeGen.h"
+#include "compiler/target/EntryPoints.h"
+#include "compiler/target/Passes.h"
+#include "compiler/transforms/Passes.h"
+#include "dialects/kiln/KilnDialect.h"
+
+#include "mlir/IR/AsmState.h"
+#include "mlir/IR/Diagnostics.h"
+#include "mlir/IR/MLIRContext.h"
+#include "mlir/InitAllDialects.h"
+#include "mlir/InitAllExtensions.h"
+#include "mlir/Parser/Parser.h"
+#include "mlir/Pass/PassManager.h"
+#include "llvm/Support/CommandLine.h"
+#include "llvm/Support/InitLLVM.h"
+#include "llvm/Support/Path.h"
+#include "llvm/Support/SourceMgr.h"
+#include "llvm/Support/WithColor.h"
+
+using namespace llvm;
+using namespace mlir;
+
+namespace {
+
+enum class Emit { Kiln, Linalg, Mlir, LLVMIR, Asm, Obj, Shared };
+
+cl::opt<std::string> inputPath(cl::Positional, cl::desc("<model.kiln|.mlir>"),
+                               cl::Required);
+cl::opt<std::string> outputPath("o", cl::desc("Output file ('-' for stdout)"),
+                                cl::value_desc("file"));
+cl::opt<Emit> emit(
+    "emit", cl::desc("What to write"), cl::init(Emit::Obj),
+    cl::values(
+        clEnumValN(Emit::Kiln, "kiln", "the kiln dialect, as imported"),
+        clEnumValN(Emit::Linalg, "linalg", "linalg on tensors"),
+        clEnumValN(Emit::Mlir, "mlir", "the LLVM dialect with entry points"),
+        clEnumValN(Emit::LLVMIR, "llvm", "optimized LLVM IR"),
+        clEnumValN(Emit::Asm, "asm", "assembly"),
+        clEnumValN(Emit::Obj, "obj", "an object file and its C header"),
+        clEnumValN(Emit::Shared, "shared",
+                   "a shared library with a manifest, for libkiln_runtime")));
+cl::opt<bool> summary("summary",
+                      cl::desc("Print a summary of each model's layers"));
+cl::opt<std::string> targetTriple("target", cl::desc("Target triple"),
+                                  cl::init(""));
+cl::opt<std::string> targetCpu("mcpu", cl::desc("Target CPU"), cl::init(""));
+cl::opt<std::string> targetAttrs("mattr", cl::desc("Target features"),
+                                 cl::init(""));
+cl::opt<unsigned> optLevel("O", cl::desc("LLVM optimization level"),
+                           cl::Prefix, cl::init(3));
+cl::opt<int64_t> vectorWidth("vector-width",
+                             cl::desc("Elements per vector for tiling"),
+                             cl::init(16));
+cl::opt<std::string> saveParams(
+    "save-params", cl::desc("Write each parameter's values to DIR/NAME.npy"),
+    cl::value_desc("dir"), cl::init(""));
+
+int fail(const Twine &message) {
+  WithColor::error(errs(), "kilnc") << message << "\n";
+  return 1;
+}
+
+int fail(Error error) {
+  std::string message = toString(std::move(error));
+  return fail(message);
+}
+
+std::string defaultOutputPath() {
+  SmallString<256> path(sys::path::filename(inputPath));
+  const char *ext = emit == Emit::Obj      ? ".o"
+                    : emit == Emit::Shared ? ".so"
+                    : emit == Emit::Asm    ? ".s"
+                    : emit == Emit::LLVMIR ? ".ll"
+                                           : ".mlir";
+  sys::path::replace_extension(path, ext);
+  return path.str().str();
+}
+
+OwningOpRef<ModuleOp> loadModel(SourceMgr &sourceMgr, MLIRContext &context) {
+  auto buffer = MemoryBuffer::getFileOrSTDIN(inputPath);
+  if (std::error_code ec = buffer.getError()) {
+    fail("cannot read '" + inputPath + "': " + ec.message());
+    return nullptr;
+  }
+  sourceMgr.AddNewSourceBuffer(std::move(*buffer), SMLoc());
+  StringRef ext = sys::path::extension(inputPath);
+  if (ext == ".mlir")
+    return parseSourceFile<ModuleOp>(sourceMgr, &context);
+  if (ext == ".kiln")
+    return kiln::dsl::importModelFile(sourceMgr, context);
+  fail("unsupported input '" + inputPath + "': expected a .kiln or .mlir file");
+  return nullptr;
+}
+
+Error writeModule(ModuleOp module, StringRef path) {
+  return kiln::writeAtomically(path, [&](raw_pwrite_stream &os) {
+    module.print(os);
+    os << "\n";
+    return Error::success();
+  });
+}
+
+std::string headerGuard(StringRef headerPath) {
+  std::string guard = "KILN_";
+  for (char c : sys::path::filename(headerPath))
+    guard.push_back(isAlnum(c) ? toUpper(c) : '_');
+  return guard;
+}
+
+Error writeObjectAndHeader(ModuleOp module,
+                           ArrayRef<kiln::EntryPoint> entries,
+                           const kiln::TargetOptions &target, StringRef path) {
+  if (path == "-")
+    return createStringError(inconvertibleErrorCode(),
+                             "an object file needs a file name (-o)");
+  SmallString<256> headerPath(path);
+  sys::path::replace_extension(headerPath, ".h");
+  std::string header = kiln::headerText(entries, headerGuard(headerPath),
+                                        sys::path::filename(inputPath));
+  // Both files are complete in temporary files before either is renamed.
+  auto object = kiln::TemporaryPath::create(path);
+  auto headerFile = kiln::TemporaryPath::create(headerPath);
+  if (!object)
+    return object.takeError();
+  if (!headerFile)
+    return headerFile.takeError();
+  if (Error e = kiln::writeAtomically(object->get(), [&](raw_pwrite_stream &os) {
+        return kiln::emitCode(module, target, kiln::CodeGenFileKind::Object,
+                              os);
+      }))
+    return e;
+  if (Error e = kiln::writeAtomically(headerFile->get(),
+                                      [&](raw_pwrite_stream &os) {
+                                        os << header;
+                                        return Error::success();
+                                      }))
+    return e;
+  if (Error e = object->commit())
+    return e;
+  return headerFile->commit();
+}
+
+Error writeSharedLibrary(ModuleOp module, const kiln::TargetOptions &target,
+                         StringRef path) {
+  if (path == "-")
+    return createStringError(inconvertibleErrorCode(),
+                             "a shared library needs a file name (-o)");
+  auto object = kiln::TemporaryPath::create(path);
+  if (!object)
+    return object.takeError();
+  if (Error e = kiln::writeAtomically(object->get(), [&](raw_pwrite_stream &os) {
+        return kiln::emitCode(module, target, kiln::CodeGenFileKind::Object,
+                              os);
+      }))
+    return e;
+  auto library = kiln::TemporaryPath::create(path);
+  if (!library)
+    return library.takeError();
+  if (Error e = kiln::linkSharedLibrary(object->get(), library->get()))
+    return e;
+  return library->commit();
+}
+
+int compile() {
+  DialectRegistry registry;
+  registerAllDialects(registry);
+  registerAllExtensions(registry);
+  registry.insert<kiln::KilnDialect>();
+  MLIRContext context(registry);
+  context.loadAllAvailableDialects();
+
+  SourceMgr sourceMgr;
+  SourceMgrDiagnosticHandler diagnostics(sourceMgr, &context);
+  OwningOpRef<ModuleOp> module = loadModel(sourceMgr, context);
+  if (!module)
+    return 1;
+  if (summary) {
+    kiln::dsl::printSummary(*module, outs());
+    return 0;
+  }
+  std::string output = outputPath.empty() ? defaultOutputPath() : outputPath;
+  if (emit == Emit::Kiln)
+    return writeModule(*module, output) ? 1 : 0;
+
+  if (!saveParams.empty()) {
+    PassManager pm(&context);
+    pm.addPass(kiln::createMaterializeParameters());
+    if (failed(pm.run(*module)))
+      return 1;
+    if (Error e = kiln::exportParameters(*module, saveParams))
+      return fail(std::move(e));
+  }
+
+  PassManager toLinalg(&context);
+  kiln::buildKilnToLinalgPipeline(toLinalg);
+  if (failed(toLinalg.run(*module)))
+    return 1;
+  if (emit == Emit::Linalg)
+    return writeModule(*module, output) ? 1 : 0;
+
+  std::vector<kiln::EntryPoint> entries = kiln::readEntryPoints(*module);
+  if (entries.empty())
+    return fail("'" + inputPath + "' defines no model to compile");
+  PassManager toLLVM(&context);
+  kiln::CpuPipelineOptions pipelineOptions;
+  pipelineOptions.vectorWidth = vectorWidth;
+  kiln::buildLinalgToLLVMPipeline(toLLVM, pipelineOptions);
+  if (failed(toLLVM.run(*module)))
+    return 1;
+  if (emit == Emit::Mlir)
+    return writeModule(*module, output) ? 1 : 0;
+
+  kiln::TargetOptions target{targetTriple, targetCpu, targetAttrs, optLevel};
+  Error result = Error::success();
+  if (emit == Emit::LLVMIR || emit == Emit::Asm) {
+    auto kind = emit == Emit::Asm ? kiln::CodeGenFileKind::Assembly
+                                  : kiln::CodeGenFileKind::LLVMIR;
+    result = kiln::writeAtomically(output, [&](raw_pwrite_stream &os) {
+      return kiln::emitCode(*module, target, kind, os);
+    });
+  } else if (emit == Emit::Obj) {
+    result = writeObjectAndHeader(*module, entries, target, output);
+  } else {
+    result = writeSharedLibrary(*module, target, output);
+  }
+  if (result)
+    return fail(std::move(result));
+  return 0;
+}
+
+} // namespace
+
+int main(int argc, char **argv) {
+  InitLLVM init(argc, argv);
+  cl::ParseCommandLineOptions(argc, argv, "Kiln model compiler\n");
+  return compile();
+}
