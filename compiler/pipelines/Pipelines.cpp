@@ -6,18 +6,22 @@
 #include "compiler/target/Passes.h"
 #include "compiler/transforms/Passes.h"
 
+#include "mlir/InitAllPasses.h"
 #include "mlir/Pass/PassManager.h"
 #include "mlir/Pass/PassRegistry.h"
 #include "mlir/Transforms/Passes.h"
 #include "llvm/Support/raw_ostream.h"
+#include <mutex>
 
 using namespace mlir;
 
 namespace kiln {
 
-/// Appends a textual pipeline of upstream passes; they are registered by
+/// Appends a textual pipeline of upstream passes; they are looked up by
 /// name, which keeps this file independent of their C++ option structs.
 static void addTextual(OpPassManager &pm, StringRef pipeline) {
+  static std::once_flag registered;
+  std::call_once(registered, [] { registerAllPasses(); });
   if (failed(parsePassPipeline(pipeline, pm, llvm::errs())))
     llvm::report_fatal_error("invalid built-in pass pipeline: " + pipeline);
 }
@@ -70,6 +74,7 @@ void buildLinalgToLLVMPipeline(OpPassManager &pm,
              "convert-arith-to-llvm,"
              "convert-index-to-llvm,"
              "convert-cf-to-llvm,"
+             "convert-ub-to-llvm,"
              "convert-func-to-llvm,"
              "reconcile-unrealized-casts,"
              "canonicalize,cse");

@@ -25,6 +25,7 @@
 #include "mlir/InitAllExtensions.h"
 #include "mlir/Parser/Parser.h"
 #include "mlir/Pass/PassManager.h"
+#include "llvm/CodeGen/CommandFlags.h"
 #include "llvm/Support/CommandLine.h"
 #include "llvm/Support/InitLLVM.h"
 #include "llvm/Support/Path.h"
@@ -57,9 +58,9 @@ cl::opt<bool> summary("summary",
                       cl::desc("Print a summary of each model's layers"));
 cl::opt<std::string> targetTriple("target", cl::desc("Target triple"),
                                   cl::init(""));
-cl::opt<std::string> targetCpu("mcpu", cl::desc("Target CPU"), cl::init(""));
-cl::opt<std::string> targetAttrs("mattr", cl::desc("Target features"),
-                                 cl::init(""));
+// --mcpu and --mattr are LLVM's own code-generation flags (the in-process
+// linker registers them too), read through llvm::codegen.
+llvm::codegen::RegisterCodeGenFlags codeGenFlags;
 cl::opt<unsigned> optLevel("O", cl::desc("LLVM optimization level"),
                            cl::Prefix, cl::init(3));
 cl::opt<int64_t> vectorWidth("vector-width",
@@ -224,7 +225,9 @@ int compile() {
   if (emit == Emit::Mlir)
     return writeModule(*module, output) ? 1 : 0;
 
-  kiln::TargetOptions target{targetTriple, targetCpu, targetAttrs, optLevel};
+  std::string features = llvm::join(codegen::getMAttrs(), ",");
+  kiln::TargetOptions target{targetTriple, codegen::getMCPU(), features,
+                             optLevel};
   Error result = Error::success();
   if (emit == Emit::LLVMIR || emit == Emit::Asm) {
     auto kind = emit == Emit::Asm ? kiln::CodeGenFileKind::Assembly

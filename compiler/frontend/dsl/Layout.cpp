@@ -11,13 +11,3 @@ kiln::dsl::nhwcShapeOf(llvm::ArrayRef<int64_t> nchwShape) {
     shape.push_back(nchwShape[p]);
   return shape;
 }
-
-llvm::SmallVector<int64_t>
-kiln::dsl::composePermutations(llvm::ArrayRef<int64_t> first,
-                               llvm::ArrayRef<int64_t> second) {
-  // transpose(transpose(x, first), second)[i] = x[first[second[i]]].
-  llvm::SmallVector<int64_t> perm;
-  for (int64_t p : second)
-    perm.push_back(first[p]);
-  return perm;
-}

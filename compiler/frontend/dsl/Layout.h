@@ -27,10 +27,6 @@ inline int64_t nchwAxisOf(int64_t nhwcAxis) { return kNchwToNhwc[nhwcAxis]; }
 /// The NHWC view of an NCHW shape.
 llvm::SmallVector<int64_t> nhwcShapeOf(llvm::ArrayRef<int64_t> nchwShape);
 
-/// The permutation equal to transposing by `first`, then by `second`.
-llvm::SmallVector<int64_t> composePermutations(llvm::ArrayRef<int64_t> first,
-                                               llvm::ArrayRef<int64_t> second);
-
 } // namespace kiln::dsl
 
 #endif // KILN_FRONTEND_DSL_LAYOUT_H

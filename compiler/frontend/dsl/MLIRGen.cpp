@@ -170,7 +170,7 @@ LogicalResult ModelGenerator::generateModel(const ModelDecl &model) {
 
   Frame modelFrame;
   frames.push_back(&modelFrame);
-  auto popFrame = llvm::make_scope_exit([&] { frames.pop_back(); });
+  llvm::scope_exit popFrame([&] { frames.pop_back(); });
   for (auto [input, argument] : llvm::zip(model.inputs, entry->getArguments()))
     modelFrame.names[input.name] =
         DslValue::ofTensor(toKilnLayout(argument, input.loc), input.loc);
@@ -326,9 +326,16 @@ LogicalResult ModelGenerator::assignOutput(Output &output, const Target &target,
 
 LogicalResult ModelGenerator::generateParam(const ParamStmt &stmt) {
   const TypeSpec &spec = stmt.getType();
-  if (frame().names.count(stmt.getName()))
+  if (auto it = frame().names.find(stmt.getName());
+      it != frame().names.end()) {
+    bool isParameter = it->second.isTensor() &&
+                       it->second.tensor.getDefiningOp<ParameterOp>();
     return emitError(stmt.getLoc(),
-                     "'" + stmt.getName() + "' is already defined");
+                     isParameter
+                         ? "duplicate parameter '" + stmt.getName() + "'"
+                         : "parameter '" + stmt.getName() +
+                               "' has the name of an existing value");
+  }
   Type elementType = getElementType(context, spec.elementType);
   if (!isa<FloatType>(elementType))
     return emitError(spec.loc, "a parameter must have a floating-point type, "

@@ -264,12 +264,12 @@ private:
     state.addAttributes(attributes);
     mlir::DictionaryAttr dictionary = state.attributes.getDictionary(&context);
     if constexpr (OpTy::hasProperties()) {
-      mlir::OpaqueProperties properties =
-          &state.getOrAddProperties<typename OpTy::Properties>();
-      if (failed(state.name.getRegisteredInfo()->setOpPropertiesFromAttribute(
-              state.name, properties, dictionary,
+      auto &properties = state.getOrAddProperties<typename OpTy::Properties>();
+      if (failed(OpTy::setPropertiesFromAttr(
+              properties, dictionary,
               [&] { return mlir::emitError(location); })))
         return mlir::failure();
+      OpTy::populateDefaultProperties(state.name, properties);
     }
     llvm::SmallVector<mlir::Type, 1> types;
     if (failed(OpTy::inferReturnTypes(&context, location, state.operands,

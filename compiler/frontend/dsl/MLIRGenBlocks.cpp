@@ -173,7 +173,7 @@ ModelGenerator::expandBlock(const BlockDecl &block, const CallExpr &call,
   blockFrame.block = &block;
   blockFrame.callSite = loc(call.getLoc());
   frames.push_back(&blockFrame);
-  auto popFrame = llvm::make_scope_exit([&] { frames.pop_back(); });
+  llvm::scope_exit popFrame([&] { frames.pop_back(); });
 
   for (auto [param, value] : llvm::zip(params, bound)) {
     if (!value) {

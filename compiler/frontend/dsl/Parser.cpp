@@ -6,6 +6,7 @@
 #include "llvm/ADT/StringSwitch.h"
 
 using namespace kiln::dsl;
+using llvm::isa;
 using llvm::SMLoc;
 using llvm::Twine;
 
@@ -106,6 +107,10 @@ std::unique_ptr<ModelDecl> Parser::parseModel() {
     return nullptr;
   if (!parseBody(model->body))
     return nullptr;
+  for (const StmtPtr &stmt : model->body)
+    if (isa<ReturnStmt>(stmt.get()))
+      return error(stmt->getLoc(), "'return' is only allowed in blocks; a "
+                                   "model assigns its outputs by name");
   return model;
 }
 
@@ -265,6 +270,13 @@ std::unique_ptr<BlockDecl> Parser::parseBlock() {
     take();
   if (!parseBody(block->body))
     return nullptr;
+  if (block->body.empty() || !isa<ReturnStmt>(block->body.back().get()))
+    return error(block->loc,
+                 "block '" + block->name + "' must end with 'return'");
+  for (const StmtPtr &stmt : llvm::drop_end(block->body))
+    if (isa<ReturnStmt>(stmt.get()))
+      return error(stmt->getLoc(),
+                   "'return' must be the last statement of a block");
   return block;
 }
 

@@ -2,6 +2,7 @@
 
 #include "compiler/frontend/dsl/Types.h"
 
+#include "mlir/IR/Builders.h"
 #include "llvm/ADT/StringSwitch.h"
 #include "llvm/Support/raw_ostream.h"
 

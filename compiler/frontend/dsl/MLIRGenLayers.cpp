@@ -1,0 +1,508 @@
+//===- MLIRGenLayers.cpp - Layer calls and their parameters ---------------===//
+//
+// Keras-style layers: each call creates its parameters (kiln.parameter ops
+// named "<layer>.<weight>", seeded from the model's seed) and the ops that
+// compute its output.
+//
+//===----------------------------------------------------------------------===//
+
+#include "compiler/frontend/dsl/MLIRGen.h"
+
+#include "compiler/frontend/dsl/Initializers.h"
+#include "compiler/frontend/dsl/Types.h"
+
+using namespace mlir;
+using namespace kiln::dsl;
+using llvm::SMLoc;
+using llvm::StringRef;
+using llvm::Twine;
+
+//===----------------------------------------------------------------------===//
+// Parameters
+//===----------------------------------------------------------------------===//
+
+FailureOr<Value> ModelGenerator::createParameter(
+    StringRef name, ArrayRef<int64_t> shape, Type elementType,
+    StringRef initializer, ArrayRef<double> initArgs, bool trainable,
+    SMLoc at) {
+  if (!parameterNames.insert(name).second) {
+    emitError(at, "duplicate parameter name '" + name + "'");
+    return failure();
+  }
+  auto type = RankedTensorType::get(shape, elementType);
+  auto parameter = ParameterOp::create(builder, loc(at), type, name,
+                                       initializer, nextSeed++, initArgs,
+                                       trainable);
+  return verified(parameter);
+}
+
+FailureOr<Value> ModelGenerator::createLayerParameter(
+    const BuiltinCall &call, StringRef suffix, ArrayRef<int64_t> shape,
+    Type elementType, StringRef argName, StringRef fallback, bool trainable) {
+  const CallArguments &args = call.args;
+  FailureOr<std::string> name = args.string(argName, fallback.str());
+  if (failed(name))
+    return failure();
+  if (name->empty())
+    *name = fallback.str();
+  const Initializer *initializer = findInitializer(*name);
+  if (!initializer) {
+    args.error(argName, "unknown initializer '" + *name + "' for '" +
+                            argName + "'");
+    return failure();
+  }
+  if (!initializer->arguments.empty() && initializer->defaults.empty()) {
+    args.error(argName, "initializer '" + *name +
+                            "' needs arguments; declare the weights with "
+                            "'param' and use an op call instead");
+    return failure();
+  }
+  if (initializer->name == "identity" && shape.size() != 2) {
+    args.error(argName, "identity() initializes matrices only (rank 2)");
+    return failure();
+  }
+  return createParameter(call.layerName + "." + suffix.str(), shape,
+                         elementType, initializer->name, initializer->defaults,
+                         trainable, args.callLoc());
+}
+
+//===----------------------------------------------------------------------===//
+// Shared checks
+//===----------------------------------------------------------------------===//
+
+/// The input's element type when it is a floating-point type.
+static FailureOr<Type> floatElementType(Value input,
+                                        const BuiltinCall &call) {
+  Type elementType = cast<ShapedType>(input.getType()).getElementType();
+  if (!isa<FloatType>(elementType)) {
+    call.args.error("x", call.builtin.name +
+                             "() needs a floating-point input, got " +
+                             formatType(input.getType()));
+    return failure();
+  }
+  return elementType;
+}
+
+FailureOr<int64_t> ModelGenerator::imageChannels(Value input,
+                                                 const BuiltinCall &call) {
+  auto type = cast<RankedTensorType>(input.getType());
+  if (type.getRank() != 4) {
+    call.args.error("x", call.builtin.name + "() needs an image of rank 4 " +
+                             (nhwc ? "(N, H, W, C)" : "(N, C, H, W)") +
+                             ", got " + formatType(userType(type)));
+    return failure();
+  }
+  if (ShapedType::isDynamic(type.getDimSize(1))) {
+    call.args.error("x", call.builtin.name +
+                             "() needs a static number of channels, got " +
+                             formatType(userType(type)));
+    return failure();
+  }
+  return type.getDimSize(1);
+}
+
+/// Reads a positive integer argument.
+static FailureOr<int64_t> positive(const CallArguments &args, StringRef name,
+                                   std::optional<int64_t> fallback = {}) {
+  FailureOr<int64_t> value = args.integer(name, fallback);
+  if (succeeded(value) && *value < 1) {
+    args.error(name, "'" + name + "' must be positive, got " + Twine(*value));
+    return failure();
+  }
+  return value;
+}
+
+static FailureOr<SmallVector<int64_t>>
+positivePair(const CallArguments &args, StringRef name,
+             std::optional<SmallVector<int64_t>> fallback = {}) {
+  auto values = args.pair(name, std::move(fallback));
+  if (succeeded(values) &&
+      llvm::any_of(*values, [](int64_t v) { return v < 1; })) {
+    args.error(name, "'" + name + "' must be positive");
+    return failure();
+  }
+  return values;
+}
+
+//===----------------------------------------------------------------------===//
+// Layers
+//===----------------------------------------------------------------------===//
+
+FailureOr<DslValue> ModelGenerator::layerDense(const BuiltinCall &call) {
+  const CallArguments &args = call.args;
+  SMLoc at = args.callLoc();
+  FailureOr<Value> x = args.tensor("x");
+  if (failed(x))
+    return failure();
+  FailureOr<Type> elementType = floatElementType(*x, call);
+  FailureOr<int64_t> units = positive(args, "units");
+  FailureOr<bool> useBias = args.boolean("use_bias", true);
+  if (failed(elementType) || failed(units) || failed(useBias))
+    return failure();
+  RankedTensorType type = userType(x->getType());
+  if (type.getRank() == 0 || ShapedType::isDynamic(type.getShape().back())) {
+    args.error("x", "dense() needs an input with a static last dimension, "
+                    "got " + formatType(type));
+    return failure();
+  }
+  int64_t features = type.getShape().back();
+  FailureOr<Value> weight =
+      createLayerParameter(call, "weight", {features, *units}, *elementType,
+                           "kernel_initializer", "glorot_uniform");
+  if (failed(weight))
+    return failure();
+  SmallVector<Value> operands = {*weight};
+  if (*useBias) {
+    FailureOr<Value> bias = createLayerParameter(
+        call, "bias", {*units}, *elementType, "bias_initializer", "zeros");
+    if (failed(bias))
+      return failure();
+    operands.push_back(*bias);
+  }
+  FailureOr<Value> result =
+      inUserLayout({*x}, at, [&](ArrayRef<Value> inputs) {
+        SmallVector<Value> all = {inputs[0]};
+        all.append(operands);
+        return create<LinearOp>(at, all);
+      });
+  if (failed(result))
+    return failure();
+  FailureOr<Value> activated = applyActivation(*result, args);
+  if (failed(activated))
+    return failure();
+  return DslValue::ofTensor(*activated, at);
+}
+
+FailureOr<DslValue> ModelGenerator::layerConv2D(const BuiltinCall &call) {
+  const CallArguments &args = call.args;
+  SMLoc at = args.callLoc();
+  FailureOr<Value> x = args.tensor("x");
+  if (failed(x))
+    return failure();
+  FailureOr<Type> elementType = floatElementType(*x, call);
+  if (failed(elementType))
+    return failure();
+  FailureOr<int64_t> channels = imageChannels(*x, call);
+  FailureOr<int64_t> filters = positive(args, "filters");
+  auto kernel = positivePair(args, "kernel");
+  auto strides = positivePair(args, "strides", SmallVector<int64_t>{1, 1});
+  auto dilations = positivePair(args, "dilation", SmallVector<int64_t>{1, 1});
+  FailureOr<int64_t> groups = positive(args, "groups", 1);
+  FailureOr<bool> useBias = args.boolean("use_bias", true);
+  if (failed(channels) || failed(filters) || failed(kernel) ||
+      failed(strides) || failed(dilations) || failed(groups) ||
+      failed(useBias))
+    return failure();
+  if (*channels % *groups || *filters % *groups) {
+    args.error("groups", "groups (" + Twine(*groups) +
+                             ") must divide the input channels (" +
+                             Twine(*channels) + ") and the filters (" +
+                             Twine(*filters) + ")");
+    return failure();
+  }
+  auto pads =
+      windowPadding(args, "padding", *x, *kernel, *strides, *dilations);
+  if (failed(pads))
+    return failure();
+
+  FailureOr<Value> weight = createLayerParameter(
+      call, "weight",
+      {*filters, *channels / *groups, (*kernel)[0], (*kernel)[1]},
+      *elementType, "kernel_initializer", "glorot_uniform");
+  if (failed(weight))
+    return failure();
+  SmallVector<Value> operands = {*x, *weight};
+  if (*useBias) {
+    FailureOr<Value> bias = createLayerParameter(
+        call, "bias", {*filters}, *elementType, "bias_initializer", "zeros");
+    if (failed(bias))
+      return failure();
+    operands.push_back(*bias);
+  }
+  FailureOr<Value> result = create<Conv2DOp>(
+      at, operands,
+      {i64Array("strides", *strides), i64Array("pads", *pads),
+       i64Array("dilations", *dilations),
+       attr("groups", builder.getI64IntegerAttr(*groups))});
+  if (failed(result))
+    return failure();
+  FailureOr<Value> activated = applyActivation(*result, args);
+  if (failed(activated))
+    return failure();
+  return DslValue::ofTensor(*activated, at);
+}
+
+FailureOr<DslValue>
+ModelGenerator::layerDepthwiseConv2D(const BuiltinCall &call) {
+  const CallArguments &args = call.args;
+  SMLoc at = args.callLoc();
+  FailureOr<Value> x = args.tensor("x");
+  if (failed(x))
+    return failure();
+  FailureOr<Type> elementType = floatElementType(*x, call);
+  if (failed(elementType))
+    return failure();
+  FailureOr<int64_t> channels = imageChannels(*x, call);
+  auto kernel = positivePair(args, "kernel");
+  auto strides = positivePair(args, "strides", SmallVector<int64_t>{1, 1});
+  auto dilations = positivePair(args, "dilation", SmallVector<int64_t>{1, 1});
+  FailureOr<int64_t> multiplier = positive(args, "depth_multiplier", 1);
+  FailureOr<bool> useBias = args.boolean("use_bias", true);
+  if (failed(channels) || failed(kernel) || failed(strides) ||
+      failed(dilations) || failed(multiplier) || failed(useBias))
+    return failure();
+  auto pads =
+      windowPadding(args, "padding", *x, *kernel, *strides, *dilations);
+  if (failed(pads))
+    return failure();
+
+  int64_t filters = *channels * *multiplier;
+  FailureOr<Value> weight = createLayerParameter(
+      call, "weight", {filters, 1, (*kernel)[0], (*kernel)[1]}, *elementType,
+      "kernel_initializer", "glorot_uniform");
+  if (failed(weight))
+    return failure();
+  SmallVector<Value> operands = {*x, *weight};
+  if (*useBias) {
+    FailureOr<Value> bias = createLayerParameter(
+        call, "bias", {filters}, *elementType, "bias_initializer", "zeros");
+    if (failed(bias))
+      return failure();
+    operands.push_back(*bias);
+  }
+  FailureOr<Value> result = create<Conv2DOp>(
+      at, operands,
+      {i64Array("strides", *strides), i64Array("pads", *pads),
+       i64Array("dilations", *dilations),
+       attr("groups", builder.getI64IntegerAttr(*channels))});
+  if (failed(result))
+    return failure();
+  FailureOr<Value> activated = applyActivation(*result, args);
+  if (failed(activated))
+    return failure();
+  return DslValue::ofTensor(*activated, at);
+}
+
+FailureOr<DslValue>
+ModelGenerator::layerConv2DTranspose(const BuiltinCall &call) {
+  const CallArguments &args = call.args;
+  SMLoc at = args.callLoc();
+  FailureOr<Value> x = args.tensor("x");
+  if (failed(x))
+    return failure();
+  FailureOr<Type> elementType = floatElementType(*x, call);
+  if (failed(elementType))
+    return failure();
+  FailureOr<int64_t> channels = imageChannels(*x, call);
+  FailureOr<int64_t> filters = positive(args, "filters");
+  auto kernel = positivePair(args, "kernel");
+  auto strides = positivePair(args, "strides", SmallVector<int64_t>{1, 1});
+  auto dilations = positivePair(args, "dilation", SmallVector<int64_t>{1, 1});
+  FailureOr<bool> useBias = args.boolean("use_bias", true);
+  if (failed(channels) || failed(filters) || failed(kernel) ||
+      failed(strides) || failed(dilations) || failed(useBias))
+    return failure();
+  SmallVector<int64_t> pads, outputPadding;
+  if (failed(transposedPadding(args, "padding", *kernel, *strides, *dilations,
+                               pads, outputPadding)))
+    return failure();
+
+  FailureOr<Value> weight = createLayerParameter(
+      call, "weight", {*channels, *filters, (*kernel)[0], (*kernel)[1]},
+      *elementType, "kernel_initializer", "glorot_uniform");
+  if (failed(weight))
+    return failure();
+  SmallVector<Value> operands = {*x, *weight};
+  if (*useBias) {
+    FailureOr<Value> bias = createLayerParameter(
+        call, "bias", {*filters}, *elementType, "bias_initializer", "zeros");
+    if (failed(bias))
+      return failure();
+    operands.push_back(*bias);
+  }
+  FailureOr<Value> result = create<Conv2DTransposeOp>(
+      at, operands,
+      {i64Array("strides", *strides), i64Array("pads", pads),
+       i64Array("dilations", *dilations),
+       i64Array("output_padding", outputPadding)});
+  if (failed(result))
+    return failure();
+  FailureOr<Value> activated = applyActivation(*result, args);
+  if (failed(activated))
+    return failure();
+  return DslValue::ofTensor(*activated, at);
+}
+
+FailureOr<DslValue> ModelGenerator::layerBatchNorm(const BuiltinCall &call) {
+  const CallArguments &args = call.args;
+  SMLoc at = args.callLoc();
+  FailureOr<Value> x = args.tensor("x");
+  if (failed(x))
+    return failure();
+  FailureOr<Type> elementType = floatElementType(*x, call);
+  FailureOr<double> epsilon = args.number("epsilon", 0.001);
+  if (failed(elementType) || failed(epsilon))
+    return failure();
+  auto type = cast<RankedTensorType>(x->getType());
+  if (type.getRank() < 2 || ShapedType::isDynamic(type.getDimSize(1))) {
+    args.error("x", "batch_norm() needs an input of rank >= 2 with a static "
+                    "channel dimension, got " + formatType(userType(type)));
+    return failure();
+  }
+  int64_t channels = type.getDimSize(1);
+  struct Statistic {
+    StringRef suffix, initializer;
+    bool trainable;
+  };
+  static const Statistic statistics[] = {
+      {"scale", "ones", true},
+      {"offset", "zeros", true},
+      {"moving_mean", "zeros", false},
+      {"moving_variance", "ones", false}};
+  SmallVector<Value> operands = {*x};
+  for (const Statistic &statistic : statistics) {
+    FailureOr<Value> parameter =
+        createParameter(call.layerName + "." + statistic.suffix.str(),
+                        {channels}, *elementType, statistic.initializer, {},
+                        statistic.trainable, at);
+    if (failed(parameter))
+      return failure();
+    operands.push_back(*parameter);
+  }
+  FailureOr<Value> result = create<BatchNormOp>(
+      at, operands, {attr("epsilon", builder.getF64FloatAttr(*epsilon))});
+  if (failed(result))
+    return failure();
+  return DslValue::ofTensor(*result, at);
+}
+
+template <typename OpTy>
+FailureOr<DslValue> ModelGenerator::layerPool2D(const BuiltinCall &call) {
+  const CallArguments &args = call.args;
+  SMLoc at = args.callLoc();
+  FailureOr<Value> x = args.tensor("x");
+  if (failed(x) || failed(imageChannels(*x, call)) ||
+      failed(floatElementType(*x, call)))
+    return failure();
+  auto kernel = positivePair(args, "pool", SmallVector<int64_t>{2, 2});
+  if (failed(kernel))
+    return failure();
+  auto strides = positivePair(args, "strides", *kernel);
+  if (failed(strides))
+    return failure();
+  auto pads = windowPadding(args, "padding", *x, *kernel, *strides, {1, 1});
+  if (failed(pads))
+    return failure();
+  FailureOr<Value> result =
+      create<OpTy>(at, {*x},
+                   {i64Array("kernel", *kernel), i64Array("strides", *strides),
+                    i64Array("pads", *pads)});
+  if (failed(result))
+    return failure();
+  return DslValue::ofTensor(*result, at);
+}
+
+FailureOr<DslValue>
+ModelGenerator::layerGlobalAvgPool2D(const BuiltinCall &call) {
+  SMLoc at = call.args.callLoc();
+  FailureOr<Value> x = call.args.tensor("x");
+  if (failed(x) || failed(floatElementType(*x, call)))
+    return failure();
+  auto type = cast<RankedTensorType>(x->getType());
+  if (type.getRank() != 4) {
+    call.args.error("x", "global_avg_pool2d() needs an image of rank 4, got " +
+                             formatType(userType(type)));
+    return failure();
+  }
+  FailureOr<Value> result = create<GlobalAvgPool2DOp>(at, {*x});
+  if (failed(result))
+    return failure();
+  return DslValue::ofTensor(*result, at);
+}
+
+FailureOr<DslValue> ModelGenerator::layerDropout(const BuiltinCall &call) {
+  SMLoc at = call.args.callLoc();
+  FailureOr<Value> x = call.args.tensor("x");
+  FailureOr<double> rate = call.args.number("rate");
+  if (failed(x) || failed(rate))
+    return failure();
+  if (*rate < 0 || *rate >= 1) {
+    call.args.error("rate", "the dropout rate must be in [0, 1), got " +
+                                call.args.find("rate")->describe());
+    return failure();
+  }
+  FailureOr<Value> result = create<DropoutOp>(
+      at, {*x}, {attr("rate", builder.getF64FloatAttr(*rate))});
+  if (failed(result))
+    return failure();
+  return DslValue::ofTensor(*result, at);
+}
+
+FailureOr<DslValue> ModelGenerator::layerFlatten(const BuiltinCall &call) {
+  SMLoc at = call.args.callLoc();
+  FailureOr<Value> x = call.args.tensor("x");
+  FailureOr<int64_t> axis = call.args.integer("axis", 1);
+  if (failed(x) || failed(axis))
+    return failure();
+  // Flattening an NHWC image must order its elements as NHWC does.
+  FailureOr<Value> result =
+      inUserLayout({*x}, at, [&](ArrayRef<Value> inputs) {
+        return create<FlattenOp>(
+            at, {inputs[0]}, {attr("axis", builder.getI64IntegerAttr(*axis))});
+      });
+  if (failed(result))
+    return failure();
+  return DslValue::ofTensor(*result, at);
+}
+
+//===----------------------------------------------------------------------===//
+// The table of layers
+//===----------------------------------------------------------------------===//
+
+static const ArgSpec kDenseArgs[] = {
+    {"x", true},          {"units", true},       {"activation"},
+    {"use_bias"},         {"kernel_initializer"}, {"bias_initializer"},
+    {"name"}};
+static const ArgSpec kConv2DArgs[] = {
+    {"x", true},        {"filters", true},      {"kernel", true},
+    {"strides"},        {"padding"},            {"dilation"},
+    {"groups"},         {"activation"},         {"use_bias"},
+    {"kernel_initializer"}, {"bias_initializer"}, {"name"}};
+static const ArgSpec kDepthwiseConv2DArgs[] = {
+    {"x", true},          {"kernel", true},       {"strides"},
+    {"padding"},          {"dilation"},           {"depth_multiplier"},
+    {"activation"},       {"use_bias"},           {"kernel_initializer"},
+    {"bias_initializer"}, {"name"}};
+static const ArgSpec kConv2DTransposeArgs[] = {
+    {"x", true},        {"filters", true},      {"kernel", true},
+    {"strides"},        {"padding"},            {"output_padding"},
+    {"dilation"},       {"activation"},         {"use_bias"},
+    {"kernel_initializer"}, {"bias_initializer"}, {"name"}};
+static const ArgSpec kBatchNormArgs[] = {{"x", true}, {"epsilon"}, {"name"}};
+static const ArgSpec kPoolArgs[] = {
+    {"x", true}, {"pool"}, {"strides"}, {"padding"}, {"name"}};
+static const ArgSpec kImageArgs[] = {{"x", true}, {"name"}};
+static const ArgSpec kDropoutArgs[] = {{"x", true}, {"rate", true}, {"name"}};
+static const ArgSpec kFlattenArgs[] = {{"x", true}, {"axis"}, {"name"}};
+
+ArrayRef<Builtin> ModelGenerator::layerBuiltins() {
+  static const Builtin layers[] = {
+      {"dense", "Dense", kDenseArgs, &ModelGenerator::layerDense},
+      {"conv2d", "Conv2D", kConv2DArgs, &ModelGenerator::layerConv2D},
+      {"depthwise_conv2d", "DepthwiseConv2D", kDepthwiseConv2DArgs,
+       &ModelGenerator::layerDepthwiseConv2D},
+      {"conv2d_transpose", "Conv2DTranspose", kConv2DTransposeArgs,
+       &ModelGenerator::layerConv2DTranspose},
+      {"batch_norm", "BatchNormalization", kBatchNormArgs,
+       &ModelGenerator::layerBatchNorm},
+      {"max_pool2d", "MaxPooling2D", kPoolArgs,
+       &ModelGenerator::layerPool2D<MaxPool2DOp>},
+      {"avg_pool2d", "AveragePooling2D", kPoolArgs,
+       &ModelGenerator::layerPool2D<AvgPool2DOp>},
+      {"global_avg_pool2d", "GlobalAveragePooling2D", kImageArgs,
+       &ModelGenerator::layerGlobalAvgPool2D},
+      {"dropout", "Dropout", kDropoutArgs, &ModelGenerator::layerDropout},
+      {"flatten", "Flatten", kFlattenArgs, &ModelGenerator::layerFlatten},
+  };
+  return layers;
+}
