@@ -56,7 +56,9 @@ void buildLinalgToLLVMPipeline(OpPassManager &pm,
              "hoist-static-allocs},"
              "canonicalize,"
              "buffer-deallocation-pipeline,"
-             "convert-bufferization-to-memref,"
+             "convert-bufferization-to-memref");
+  pm.nest<func::FuncOp>().addPass(createLowerStridedCopies());
+  addTextual(pm,
              "func.func(convert-linalg-to-loops),"
              "func.func(lower-vector-mask),"
              "func.func(lower-vector-multi-reduction),"
@@ -65,6 +67,7 @@ void buildLinalgToLLVMPipeline(OpPassManager &pm,
              "expand-strided-metadata,"
              "lower-affine,"
              "convert-scf-to-cf,"
+             "convert-math-to-funcs,"
              "canonicalize,"
              "convert-vector-to-llvm{vector-contract-lowering=outerproduct "
              "reassociate-fp-reductions},"

@@ -37,7 +37,7 @@ Value channelBroadcastable(PatternRewriter &rewriter, Location loc,
                            Value vector, int64_t rank) {
   int64_t channels = cast<ShapedType>(vector.getType()).getDimSize(0);
   SmallVector<int64_t> shape(rank - 1, 1);
-  shape[0] = channels;
+  shape[0] = ShapedType::isDynamic(channels) ? -1 : channels;
   return ReshapeOp::create(rewriter, loc, vector, shape);
 }
 
@@ -128,14 +128,13 @@ struct DecomposeFlatten : OpRewritePattern<FlattenOp> {
   LogicalResult matchAndRewrite(FlattenOp op,
                                 PatternRewriter &rewriter) const override {
     SmallVector<int64_t> shape(op.getType().getShape());
-    // The dynamic part, if any, is the one reshape infers.
-    bool sawDynamic = false;
-    for (int64_t &dim : shape) {
-      if (ShapedType::isDynamic(dim) && !sawDynamic) {
+    // The dynamic part, if any, is the one reshape infers; reshape cannot
+    // express two dynamic parts, and the lowering then reports the flatten.
+    if (llvm::count_if(shape, ShapedType::isDynamic) > 1)
+      return rewriter.notifyMatchFailure(op, "two dynamic result dims");
+    for (int64_t &dim : shape)
+      if (ShapedType::isDynamic(dim))
         dim = -1;
-        sawDynamic = true;
-      }
-    }
     rewriter.replaceOpWithNewOp<ReshapeOp>(op, op.getInput(), shape);
     return success();
   }

@@ -61,4 +61,15 @@ def TileAndVectorize : Pass<"kiln-tile-and-vectorize", "mlir::func::FuncOp"> {
                            "::mlir::affine::AffineDialect", "::mlir::arith::ArithDialect"];
 }
 
+def LowerStridedCopies : Pass<"kiln-lower-strided-copies", "mlir::func::FuncOp"> {
+  let summary = "Rewrite memref.copy between strided views as linalg.copy";
+  let description = [{
+    A memref.copy whose source or target is not a contiguous row-major
+    buffer would lower to a call into MLIR's C runner library, which Kiln's
+    artifacts do not link. Such copies become linalg.copy, which lowers to
+    loops; contiguous copies stay memref.copy and become memcpy.
+  }];
+  let dependentDialects = ["::mlir::linalg::LinalgDialect"];
+}
+
 #endif // KILN_TRANSFORMS_PASSES

@@ -3,6 +3,7 @@
 #include "compiler/transforms/Passes.h"
 
 #include "mlir/IR/Builders.h"
+#include "mlir/IR/SymbolTable.h"
 
 namespace kiln {
 #define GEN_PASS_DEF_RECORDENTRYPOINTS
@@ -67,7 +68,11 @@ struct RecordEntryPointsPass
           {b.getNamedAttr("name", func.getSymNameAttr()),
            b.getNamedAttr("inputs", b.getArrayAttr(inputs)),
            b.getNamedAttr("outputs", b.getArrayAttr(outputs))}));
-      func.setSymName(("__kiln_impl_" + func.getSymName()).str());
+      StringAttr implName =
+          b.getStringAttr("__kiln_impl_" + func.getSymName());
+      if (failed(SymbolTable::replaceAllSymbolUses(func, implName, module)))
+        return signalPassFailure();
+      func.setSymName(implName);
     }
     module->setAttr("kiln.entry_points", b.getArrayAttr(entries));
   }

@@ -34,8 +34,19 @@ namespace {
 
 constexpr int64_t kRegisterRows = 8;
 
+/// Whether each operand is indexed by loop dims or constants only (so not,
+/// for example, by the reversed indices of a flipped kernel).
+bool hasSimpleIndexing(linalg::LinalgOp op) {
+  return llvm::all_of(op.getIndexingMapsArray(), [](AffineMap map) {
+    return llvm::all_of(map.getResults(), [](AffineExpr e) {
+      return isa<AffineDimExpr, AffineConstantExpr>(e);
+    });
+  });
+}
+
 bool isVectorizationCandidate(linalg::LinalgOp op) {
   return op.hasPureTensorSemantics() && op.getNumLoops() > 0 &&
+         hasSimpleIndexing(op) &&
          (isa<linalg::GenericOp, linalg::MatmulOp, linalg::BatchMatmulOp,
               linalg::FillOp, linalg::TransposeOp>(op.getOperation()));
 }

@@ -327,10 +327,10 @@ LogicalResult Conv2DOp::inferReturnTypes(MLIRContext *, OptLoc loc,
     return failure();
   int64_t groups = adaptor.getGroups();
   if (groups < 1 || (!ShapedType::isDynamic(x[1]) && x[1] % groups) ||
-      w[0] % groups)
+      (!ShapedType::isDynamic(w[0]) && w[0] % groups))
     return emitInferenceError(
         loc, "groups must divide the input channels and the filters");
-  if (isKnownAndDiffers(x[1], w[1] * groups))
+  if (!ShapedType::isDynamic(w[1]) && isKnownAndDiffers(x[1], w[1] * groups))
     return emitInferenceError(
         loc, llvm::formatv("input has {0} channels but the weight expects {1}",
                            x[1], w[1] * groups)
@@ -365,7 +365,8 @@ LogicalResult Conv2DTransposeOp::inferReturnTypes(MLIRContext *, OptLoc loc,
                     d = adaptor.getDilations(),
                     op = adaptor.getOutputPadding();
   int64_t groups = adaptor.getGroups();
-  if (op.size() != 2 || groups < 1 || w[0] % groups)
+  if (op.size() != 2 || groups < 1 ||
+      (!ShapedType::isDynamic(w[0]) && w[0] % groups))
     return emitInferenceError(loc, "expects 2 output paddings and groups "
                                    "dividing the input channels");
   if (isKnownAndDiffers(x[1], w[0]))
@@ -374,14 +375,19 @@ LogicalResult Conv2DTransposeOp::inferReturnTypes(MLIRContext *, OptLoc loc,
                            x[1], w[0])
                  .str());
   auto outSize = [&](int64_t in, int64_t k, int i) -> int64_t {
-    if (ShapedType::isDynamic(in))
+    if (ShapedType::isDynamic(in) || ShapedType::isDynamic(k))
       return ShapedType::kDynamic;
     return (in - 1) * s[i] - p[i] - p[i + 2] + d[i] * (k - 1) + op[i] + 1;
   };
   int64_t h = outSize(x[2], w[2], 0), wd = outSize(x[3], w[3], 1);
-  if (h <= 0 || wd <= 0)
+  auto isEmpty = [](int64_t size) {
+    return !ShapedType::isDynamic(size) && size <= 0;
+  };
+  if (isEmpty(h) || isEmpty(wd))
     return emitInferenceError(loc, "output would be empty");
-  types.push_back(RankedTensorType::get({x[0], w[1] * groups, h, wd},
+  int64_t filters =
+      ShapedType::isDynamic(w[1]) ? ShapedType::kDynamic : w[1] * groups;
+  types.push_back(RankedTensorType::get({x[0], filters, h, wd},
                                         elementTypeOf(adaptor.getInput())));
   return success();
 }

@@ -95,7 +95,7 @@ LogicalResult inferReductionType(std::optional<Location> location, Type input,
 int64_t windowOutputSize(int64_t input, int64_t kernel, int64_t stride,
                          int64_t padBefore, int64_t padAfter,
                          int64_t dilation) {
-  if (ShapedType::isDynamic(input))
+  if (ShapedType::isDynamic(input) || ShapedType::isDynamic(kernel))
     return ShapedType::kDynamic;
   int64_t span = dilation * (kernel - 1) + 1;
   int64_t padded = input + padBefore + padAfter;

@@ -41,7 +41,7 @@ func.func @parameters() -> (tensor<4x8xf32>, tensor<8xf32>, tensor<8xf32>, tenso
 //===----------------------------------------------------------------------===//
 
 // CHECK-LABEL: func.func @binary
-// CHECK-SAME: (%[[A:.*]]: tensor<?x3x4xf32>, %[[B:.*]]: tensor<4xf32>, %[[C:.*]]: tensor<3x1xf32>, %[[S:.*]]: tensor<f32>, %[[I:.*]]: tensor<2x1xi32>, %[[J:.*]]: tensor<1x5xi32>)
+// CHECK-SAME: (%[[A:[^:]+]]: tensor<?x3x4xf32>, %[[B:[^:]+]]: tensor<4xf32>, %[[C:[^:]+]]: tensor<3x1xf32>, %[[S:[^:]+]]: tensor<f32>, %[[I:[^:]+]]: tensor<2x1xi32>, %[[J:[^:]+]]: tensor<1x5xi32>)
 func.func @binary(%a: tensor<?x3x4xf32>, %b: tensor<4xf32>, %c: tensor<3x1xf32>,
                   %s: tensor<f32>, %i: tensor<2x1xi32>, %j: tensor<1x5xi32>) {
   // CHECK: kiln.add %[[A]], %[[B]] : tensor<?x3x4xf32>, tensor<4xf32>
@@ -69,7 +69,7 @@ func.func @binary(%a: tensor<?x3x4xf32>, %b: tensor<4xf32>, %c: tensor<3x1xf32>,
 //===----------------------------------------------------------------------===//
 
 // CHECK-LABEL: func.func @unary
-// CHECK-SAME: (%[[X:.*]]: tensor<?x16xf32>)
+// CHECK-SAME: (%[[X:[^:]+]]: tensor<?x16xf32>)
 func.func @unary(%x: tensor<?x16xf32>) {
   // CHECK: kiln.neg %[[X]] : tensor<?x16xf32>
   %0 = kiln.neg %x : tensor<?x16xf32>
@@ -114,7 +114,7 @@ func.func @unary(%x: tensor<?x16xf32>) {
 //===----------------------------------------------------------------------===//
 
 // CHECK-LABEL: func.func @reductions
-// CHECK-SAME: (%[[X:.*]]: tensor<?x3x4xf32>, %[[I:.*]]: tensor<2x3xi64>)
+// CHECK-SAME: (%[[X:[^:]+]]: tensor<?x3x4xf32>, %[[I:[^:]+]]: tensor<2x3xi64>)
 func.func @reductions(%x: tensor<?x3x4xf32>, %i: tensor<2x3xi64>) {
   // CHECK: kiln.reduce_sum %[[X]] {axes = array<i64: 1, 2>} : tensor<?x3x4xf32> -> tensor<?xf32>
   %0 = kiln.reduce_sum %x {axes = array<i64: 1, 2>} : tensor<?x3x4xf32> -> tensor<?xf32>
@@ -136,7 +136,7 @@ func.func @reductions(%x: tensor<?x3x4xf32>, %i: tensor<2x3xi64>) {
 //===----------------------------------------------------------------------===//
 
 // CHECK-LABEL: func.func @linear_algebra
-// CHECK-SAME: (%[[A:.*]]: tensor<?x8xf32>, %[[W:.*]]: tensor<8x4xf32>, %[[BIAS:.*]]: tensor<4xf32>, %[[L:.*]]: tensor<5x1x2x8xf32>, %[[R:.*]]: tensor<3x8x6xf32>, %[[X:.*]]: tensor<?x7x8xf32>)
+// CHECK-SAME: (%[[A:[^:]+]]: tensor<?x8xf32>, %[[W:[^:]+]]: tensor<8x4xf32>, %[[BIAS:[^:]+]]: tensor<4xf32>, %[[L:[^:]+]]: tensor<5x1x2x8xf32>, %[[R:[^:]+]]: tensor<3x8x6xf32>, %[[X:[^:]+]]: tensor<?x7x8xf32>)
 func.func @linear_algebra(%a: tensor<?x8xf32>, %w: tensor<8x4xf32>, %bias: tensor<4xf32>,
                           %l: tensor<5x1x2x8xf32>, %r: tensor<3x8x6xf32>, %x: tensor<?x7x8xf32>) {
   // CHECK: kiln.matmul %[[A]], %[[W]] : tensor<?x8xf32>, tensor<8x4xf32> -> tensor<?x4xf32>
@@ -157,7 +157,7 @@ func.func @linear_algebra(%a: tensor<?x8xf32>, %w: tensor<8x4xf32>, %bias: tenso
 //===----------------------------------------------------------------------===//
 
 // CHECK-LABEL: func.func @shapes
-// CHECK-SAME: (%[[X:.*]]: tensor<?x3x4xf32>, %[[Y:.*]]: tensor<2x3x4xf32>, %[[Z:.*]]: tensor<2x5x4xf32>)
+// CHECK-SAME: (%[[X:[^:]+]]: tensor<?x3x4xf32>, %[[Y:[^:]+]]: tensor<2x3x4xf32>, %[[Z:[^:]+]]: tensor<2x5x4xf32>)
 func.func @shapes(%x: tensor<?x3x4xf32>, %y: tensor<2x3x4xf32>, %z: tensor<2x5x4xf32>) {
   // CHECK: kiln.reshape %[[X]] {shape = array<i64: -1, 12>} : tensor<?x3x4xf32> -> tensor<?x12xf32>
   %0 = kiln.reshape %x {shape = array<i64: -1, 12>} : tensor<?x3x4xf32> -> tensor<?x12xf32>
@@ -189,7 +189,7 @@ func.func @shapes(%x: tensor<?x3x4xf32>, %y: tensor<2x3x4xf32>, %z: tensor<2x5x4
 //===----------------------------------------------------------------------===//
 
 // CHECK-LABEL: func.func @convolutions
-// CHECK-SAME: (%[[X:.*]]: tensor<?x4x9x9xf32>, %[[W:.*]]: tensor<8x4x3x3xf32>, %[[B:.*]]: tensor<8xf32>, %[[DW:.*]]: tensor<4x1x3x3xf32>, %[[GW:.*]]: tensor<6x2x1x1xf32>, %[[TW:.*]]: tensor<4x2x3x3xf32>)
+// CHECK-SAME: (%[[X:[^:]+]]: tensor<?x4x9x9xf32>, %[[W:[^:]+]]: tensor<8x4x3x3xf32>, %[[B:[^:]+]]: tensor<8xf32>, %[[DW:[^:]+]]: tensor<4x1x3x3xf32>, %[[GW:[^:]+]]: tensor<6x2x1x1xf32>, %[[TW:[^:]+]]: tensor<4x2x3x3xf32>)
 func.func @convolutions(%x: tensor<?x4x9x9xf32>, %w: tensor<8x4x3x3xf32>, %b: tensor<8xf32>,
                         %dw: tensor<4x1x3x3xf32>, %gw: tensor<6x2x1x1xf32>, %tw: tensor<4x2x3x3xf32>) {
   // Every attribute at its default value is elided.
@@ -211,7 +211,7 @@ func.func @convolutions(%x: tensor<?x4x9x9xf32>, %w: tensor<8x4x3x3xf32>, %b: te
 }
 
 // CHECK-LABEL: func.func @pooling_and_normalization
-// CHECK-SAME: (%[[X:.*]]: tensor<?x4x9x9xf32>, %[[C:.*]]: tensor<4xf32>)
+// CHECK-SAME: (%[[X:[^:]+]]: tensor<?x4x9x9xf32>, %[[C:[^:]+]]: tensor<4xf32>)
 func.func @pooling_and_normalization(%x: tensor<?x4x9x9xf32>, %c: tensor<4xf32>) {
   // CHECK: kiln.max_pool2d %[[X]] {kernel = array<i64: 3, 3>, strides = array<i64: 2, 2>} : tensor<?x4x9x9xf32> -> tensor<?x4x4x4xf32>
   %0 = kiln.max_pool2d %x {kernel = array<i64: 3, 3>, strides = array<i64: 2, 2>} : tensor<?x4x9x9xf32> -> tensor<?x4x4x4xf32>
@@ -225,5 +225,21 @@ func.func @pooling_and_normalization(%x: tensor<?x4x9x9xf32>, %c: tensor<4xf32>)
   %4 = kiln.batch_norm %x, %c, %c, %c, %c {epsilon = 1.0e-5 : f64} : tensor<?x4x9x9xf32>, tensor<4xf32> -> tensor<?x4x9x9xf32>
   // CHECK: kiln.batch_norm %[[X]], %[[C]], %[[C]], %[[C]], %[[C]] {epsilon = 1.000000e-03 : f64} : tensor<?x4x9x9xf32>, tensor<4xf32> -> tensor<?x4x9x9xf32>
   %5 = kiln.batch_norm %x, %c, %c, %c, %c {epsilon = 1.0e-3 : f64} : tensor<?x4x9x9xf32>, tensor<4xf32> -> tensor<?x4x9x9xf32>
+  return
+}
+
+// Dynamic spatial sizes and kernel sizes give dynamic output sizes.
+// CHECK-LABEL: func.func @dynamic_windows
+// CHECK-SAME: (%[[X:[^:]+]]: tensor<1x4x?x?xf32>, %[[W:[^:]+]]: tensor<8x4x?x?xf32>, %[[GW:[^:]+]]: tensor<?x?x3x3xf32>, %[[TW:[^:]+]]: tensor<4x2x3x3xf32>)
+func.func @dynamic_windows(%x: tensor<1x4x?x?xf32>, %w: tensor<8x4x?x?xf32>, %gw: tensor<?x?x3x3xf32>, %tw: tensor<4x2x3x3xf32>) {
+  // CHECK: kiln.conv2d %[[X]], %[[W]] : tensor<1x4x?x?xf32>, tensor<8x4x?x?xf32> -> tensor<1x8x?x?xf32>
+  %0 = kiln.conv2d %x, %w : tensor<1x4x?x?xf32>, tensor<8x4x?x?xf32> -> tensor<1x8x?x?xf32>
+  // A weight with dynamic filter and channel counts.
+  // CHECK: kiln.conv2d %[[X]], %[[GW]] {groups = 2 : i64} : tensor<1x4x?x?xf32>, tensor<?x?x3x3xf32> -> tensor<1x?x?x?xf32>
+  %1 = kiln.conv2d %x, %gw {groups = 2 : i64} : tensor<1x4x?x?xf32>, tensor<?x?x3x3xf32> -> tensor<1x?x?x?xf32>
+  // CHECK: kiln.conv2d_transpose %[[X]], %[[TW]] {strides = array<i64: 2, 2>} : tensor<1x4x?x?xf32>, tensor<4x2x3x3xf32> -> tensor<1x2x?x?xf32>
+  %2 = kiln.conv2d_transpose %x, %tw {strides = array<i64: 2, 2>} : tensor<1x4x?x?xf32>, tensor<4x2x3x3xf32> -> tensor<1x2x?x?xf32>
+  // CHECK: kiln.max_pool2d %[[X]] {kernel = array<i64: 2, 2>, strides = array<i64: 2, 2>} : tensor<1x4x?x?xf32> -> tensor<1x4x?x?xf32>
+  %3 = kiln.max_pool2d %x {kernel = array<i64: 2, 2>, strides = array<i64: 2, 2>} : tensor<1x4x?x?xf32> -> tensor<1x4x?x?xf32>
   return
 }

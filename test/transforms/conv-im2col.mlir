@@ -16,11 +16,11 @@
 // CHECK: %[[EMPTY:.*]] = tensor.empty() : tensor<1x27x64xf32>
 // CHECK: %[[COL:.*]] = linalg.generic {indexing_maps = [#[[IM2COL]], #[[ID3]]], iterator_types = ["parallel", "parallel", "parallel"]}
 // CHECK-SAME: ins(%[[X]] : tensor<1x3x10x10xf32>) outs(%[[EMPTY]] : tensor<1x27x64xf32>)
-// CHECK-NEXT: ^bb0(%[[IN:.*]]: f32, %{{.*}}: f32):
+// CHECK-NEXT: ^bb0(%[[IN:[^:]+]]: f32, %{{.*}}: f32):
 // CHECK-NEXT: linalg.yield %[[IN]] : f32
 // CHECK: %[[MM:.*]] = linalg.generic {indexing_maps = [#[[FILTER]], #[[COLS]], #[[OUT]]], iterator_types = ["parallel", "parallel", "parallel", "reduction"]}
 // CHECK-SAME: ins(%[[WF]], %[[COL]] : tensor<4x27xf32>, tensor<1x27x64xf32>) outs(%[[OF]] : tensor<1x4x64xf32>)
-// CHECK-NEXT: ^bb0(%[[A:.*]]: f32, %[[B:.*]]: f32, %[[ACC:.*]]: f32):
+// CHECK-NEXT: ^bb0(%[[A:[^:]+]]: f32, %[[B:[^:]+]]: f32, %[[ACC:[^:]+]]: f32):
 // CHECK-NEXT: %[[P:.*]] = arith.mulf %[[A]], %[[B]] : f32
 // CHECK-NEXT: %[[S:.*]] = arith.addf %[[P]], %[[ACC]] : f32
 // CHECK-NEXT: linalg.yield %[[S]] : f32

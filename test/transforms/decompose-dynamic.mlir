@@ -1,14 +1,9 @@
 // RUN: kiln-opt %s --kiln-decompose -split-input-file | FileCheck %s
 
-// XFAIL: *
-// BUG (compiler/transforms/Decompose.cpp): kiln-decompose aborts with
-// "LLVM ERROR: Failed to infer result type(s)" when it builds a kiln.reshape
-// whose shape holds a dynamic size (ShapedType::kDynamic) instead of -1:
-// - channelBroadcastable() copies a dynamic channel count into the reshape
-//   of batch-norm statistics / convolution biases (should be -1);
-// - DecomposeFlatten turns only the first dynamic dim into -1, so a flatten
-//   with dynamic dims on both sides of the axis (which kiln.reshape cannot
-//   express) builds an invalid reshape instead of leaving the op alone.
+// kiln-decompose with dynamic channel counts: the reshapes of batch-norm
+// statistics and convolution biases infer the dynamic size (-1); a flatten
+// with dynamic dims on both sides of its axis is left for the lowering to
+// report.
 
 // Statistics of dynamic size [?] are reshaped to [-1, 1, 1].
 // CHECK-LABEL: func.func @batch_norm_dynamic_channels

@@ -1,12 +1,7 @@
 // RUN: kiln-opt %s --kiln-record-entry-points | FileCheck %s
 
-// XFAIL: *
-// BUG (compiler/transforms/RecordEntryPoints.cpp): the pass renames each
-// entry point with FuncOp::setSymName, which does not update the symbol's
-// uses, so a call from one entry point to another is left referring to the
-// old name and the module fails to verify ("'func.call' op 'encode' does not
-// reference a valid function"). It should rename with
-// SymbolTable::replaceAllSymbolUses (or SymbolTable::rename).
+// Renaming an entry point updates its uses: a call from one entry point to
+// another refers to the renamed function.
 
 // CHECK-LABEL: module attributes {kiln.entry_points = [{{.*}}name = "encode"{{.*}}name = "model"
 // CHECK: func.func @__kiln_impl_encode(%[[X:[^:]+]]: tensor<?x4xf32>) -> tensor<?x4xf32>

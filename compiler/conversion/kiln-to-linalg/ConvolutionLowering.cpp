@@ -32,7 +32,8 @@ Value splitDim(OpBuilder &b, Location loc, Value value, int64_t dim,
                int64_t outer) {
   auto type = cast<RankedTensorType>(value.getType());
   SmallVector<int64_t> shape(type.getShape());
-  int64_t inner = shape[dim] / outer;
+  int64_t inner = ShapedType::isDynamic(shape[dim]) ? ShapedType::kDynamic
+                                                    : shape[dim] / outer;
   shape[dim] = inner;
   shape.insert(shape.begin() + dim, outer);
   auto newType = RankedTensorType::get(shape, type.getElementType());
@@ -49,6 +50,12 @@ Value splitDim(OpBuilder &b, Location loc, Value value, int64_t dim,
   for (int64_t i = 0; i < newType.getRank(); ++i) {
     if (!newType.isDynamicDim(i))
       outShape.push_back(b.getIndexAttr(newType.getDimSize(i)));
+    else if (i == dim + 1)
+      outShape.push_back(
+          arith::DivUIOp::create(
+              b, loc, dimSize(b, loc, value, dim),
+              arith::ConstantIndexOp::create(b, loc, outer))
+              .getResult());
     else
       outShape.push_back(dimSize(b, loc, value, i < dim ? i : i - 1));
   }
@@ -72,6 +79,28 @@ Value mergeDims(OpBuilder &b, Location loc, Value value, int64_t dim,
   return tensor::CollapseShapeOp::create(b, loc, resultType, value, groups);
 }
 
+/// A zero-filled convolution result of `type`, [N, F, OH, OW] or, grouped,
+/// [N, G, F/G, OH, OW]: N comes from `input`, the filters from `weight`
+/// ([F, ...] or [G, F/G, ...]) and the spatial sizes from the window over the
+/// padded `input`.
+Value zeroFilledConvResult(OpBuilder &b, Location loc, RankedTensorType type,
+                           Value input, Value weight, ArrayRef<int64_t> strides,
+                           ArrayRef<int64_t> dilations) {
+  int64_t firstSpatial = type.getRank() - 2;
+  return filledTensor(
+      b, loc, type, scalarAttr(b, type.getElementType(), 0.0),
+      [&](int64_t dim) -> Value {
+        if (dim == 0)
+          return dimSize(b, loc, input, 0);
+        if (dim < firstSpatial)
+          return dimSize(b, loc, weight, dim - 1);
+        int64_t i = dim - firstSpatial;
+        return windowOutputDim(b, loc, input, dim,
+                               tensor::getMixedSize(b, loc, weight, dim),
+                               strides[i], dilations[i]);
+      });
+}
+
 struct Conv2DToLinalg : OpConversionPattern<Conv2DOp> {
   using OpConversionPattern::OpConversionPattern;
   LogicalResult
@@ -89,7 +118,9 @@ struct Conv2DToLinalg : OpConversionPattern<Conv2DOp> {
     auto dilations = rewriter.getI64TensorAttr(op.getDilations());
     int64_t groups = op.getGroups();
     if (groups == 1) {
-      Value init = zeroFilledLike(rewriter, loc, resultType, input);
+      Value init =
+          zeroFilledConvResult(rewriter, loc, resultType, input, weight,
+                               op.getStrides(), op.getDilations());
       Value conv = linalg::Conv2DNchwFchwOp::create(
                        rewriter, loc, TypeRange{resultType},
                        ValueRange{input, weight}, init, strides, dilations)
@@ -100,10 +131,13 @@ struct Conv2DToLinalg : OpConversionPattern<Conv2DOp> {
     Value groupedInput = splitDim(rewriter, loc, input, 1, groups);
     Value groupedWeight = splitDim(rewriter, loc, weight, 0, groups);
     SmallVector<int64_t> shape(resultType.getShape());
-    shape[1] /= groups;
+    if (!ShapedType::isDynamic(shape[1]))
+      shape[1] /= groups;
     shape.insert(shape.begin() + 1, groups);
     auto groupedType = RankedTensorType::get(shape, elementType);
-    Value init = zeroFilledLike(rewriter, loc, groupedType, groupedInput);
+    Value init = zeroFilledConvResult(rewriter, loc, groupedType, groupedInput,
+                                      groupedWeight, op.getStrides(),
+                                      op.getDilations());
     Value conv = linalg::Conv2DNgchwGfchwOp::create(
                      rewriter, loc, TypeRange{groupedType},
                      ValueRange{groupedInput, groupedWeight}, init, strides,

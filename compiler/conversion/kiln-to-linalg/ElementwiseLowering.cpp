@@ -42,7 +42,8 @@ Value scalarOf(DivOp, OpBuilder &b, Location loc, Value x, Value y) {
                     : (Value)arith::DivSIOp::create(b, loc, x, y);
 }
 Value scalarOf(PowOp, OpBuilder &b, Location loc, Value x, Value y) {
-  return math::PowFOp::create(b, loc, x, y);
+  return isFloat(x) ? (Value)math::PowFOp::create(b, loc, x, y)
+                    : (Value)math::IPowIOp::create(b, loc, x, y);
 }
 Value scalarOf(MaxOp, OpBuilder &b, Location loc, Value x, Value y) {
   return isFloat(x) ? (Value)arith::MaximumFOp::create(b, loc, x, y)

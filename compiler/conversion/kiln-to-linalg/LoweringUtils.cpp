@@ -2,6 +2,8 @@
 
 #include "compiler/conversion/kiln-to-linalg/LoweringUtils.h"
 
+#include "mlir/Dialect/Affine/IR/AffineOps.h"
+#include "mlir/Dialect/Arith/Utils/Utils.h"
 #include "mlir/Dialect/Utils/ReshapeOpsUtils.h"
 #include <limits>
 
@@ -69,6 +71,15 @@ Value padSpatial(OpBuilder &b, Location loc, Value input,
                                     b.getIndexAttr(pads[3])};
   Value padValue = arith::ConstantOp::create(b, loc, value);
   return tensor::PadOp::create(b, loc, paddedType, input, low, high, padValue);
+}
+
+Value windowOutputDim(OpBuilder &b, Location loc, Value input, int64_t dim,
+                      OpFoldResult kernel, int64_t stride, int64_t dilation) {
+  AffineExpr size = b.getAffineSymbolExpr(0), k = b.getAffineSymbolExpr(1);
+  AffineExpr positions = (size - (k - 1) * dilation - 1).floorDiv(stride) + 1;
+  OpFoldResult result = affine::makeComposedFoldedAffineApply(
+      b, loc, positions, {tensor::getMixedSize(b, loc, input, dim), kernel});
+  return getValueOrCreateConstantIndexOp(b, loc, result);
 }
 
 AffineMap broadcastMap(MLIRContext *context, ArrayRef<int64_t> operandShape,

@@ -40,6 +40,14 @@ mlir::Value padSpatial(mlir::OpBuilder &b, mlir::Location loc,
                        mlir::Value input, llvm::ArrayRef<int64_t> pads,
                        mlir::TypedAttr value);
 
+/// The number of positions of a window of `kernel` elements (with
+/// `dilation`) sliding by `stride` along dimension `dim` of the already
+/// padded `input`: (size - dilation * (kernel - 1) - 1) floordiv stride + 1.
+mlir::Value windowOutputDim(mlir::OpBuilder &b, mlir::Location loc,
+                            mlir::Value input, int64_t dim,
+                            mlir::OpFoldResult kernel, int64_t stride,
+                            int64_t dilation = 1);
+
 /// Indexing map that reads an operand of shape `operandShape` inside loops
 /// over `resultShape`, with NumPy broadcasting (size-1 dims read index 0).
 mlir::AffineMap broadcastMap(mlir::MLIRContext *context,

@@ -23,7 +23,10 @@ Value pool(OpBuilder &b, Location loc, Value padded, ArrayRef<int64_t> kernel,
            ArrayRef<int64_t> strides, RankedTensorType resultType,
            TypedAttr init) {
   Value filled = filledTensor(b, loc, resultType, init, [&](int64_t dim) {
-    return dimSize(b, loc, padded, dim);
+    if (dim < 2)
+      return dimSize(b, loc, padded, dim);
+    return windowOutputDim(b, loc, padded, dim,
+                           b.getIndexAttr(kernel[dim - 2]), strides[dim - 2]);
   });
   Value window = tensor::EmptyOp::create(b, loc, kernel,
                                          resultType.getElementType());

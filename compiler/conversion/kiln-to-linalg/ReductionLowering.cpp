@@ -110,6 +110,39 @@ Value divideByCount(OpBuilder &b, Location loc, Value sum, Value input,
       .getResult(0);
 }
 
+/// Re-inserts the reduced `axes` of `reduced` as size-1 dims, giving `type`
+/// (keepdims). Each unit dim joins the group of the kept dim before it (or
+/// after it, for leading ones); kept dynamic sizes come from `input`.
+Value keepReducedDims(OpBuilder &b, Location loc, Value reduced, Value input,
+                      ArrayRef<int64_t> axes, RankedTensorType type) {
+  if (reduced.getType() == type)
+    return reduced;
+  if (cast<RankedTensorType>(reduced.getType()).getRank() == 0)
+    return tensor::ExpandShapeOp::create(b, loc, type, reduced,
+                                         ArrayRef<ReassociationIndices>{});
+  SmallVector<ReassociationIndices> groups;
+  ReassociationIndices leading;
+  SmallVector<OpFoldResult> outputShape;
+  for (int64_t i = 0; i < type.getRank(); ++i) {
+    if (llvm::is_contained(axes, i)) {
+      outputShape.push_back(b.getIndexAttr(1));
+      if (groups.empty())
+        leading.push_back(i);
+      else
+        groups.back().push_back(i);
+      continue;
+    }
+    outputShape.push_back(type.isDynamicDim(i)
+                              ? OpFoldResult(dimSize(b, loc, input, i))
+                              : OpFoldResult(b.getIndexAttr(type.getDimSize(i))));
+    groups.push_back(leading);
+    groups.back().push_back(i);
+    leading.clear();
+  }
+  return tensor::ExpandShapeOp::create(b, loc, type, reduced, groups,
+                                       outputShape);
+}
+
 template <typename OpTy, Combiner kind, bool isMean = false>
 struct ReductionToGeneric : OpConversionPattern<OpTy> {
   using OpConversionPattern<OpTy>::OpConversionPattern;
@@ -125,8 +158,8 @@ struct ReductionToGeneric : OpConversionPattern<OpTy> {
     Value result = reduce(rewriter, loc, input, axes, kind);
     if (isMean)
       result = divideByCount(rewriter, loc, result, input, axes);
-    result = reshapeTensor(rewriter, loc, result,
-                           cast<RankedTensorType>(op.getType()));
+    result = keepReducedDims(rewriter, loc, result, input, axes,
+                             cast<RankedTensorType>(op.getType()));
     rewriter.replaceOp(op, result);
     return success();
   }

@@ -42,7 +42,17 @@ struct TypeSpec {
 
 class Expr {
 public:
-  enum class Kind { Number, String, Bool, None, Name, List, Unary, Binary, Call };
+  enum class Kind {
+    Number,
+    String,
+    Bool,
+    None,
+    Name,
+    List,
+    Unary,
+    Binary,
+    Call
+  };
 
   Expr(Kind kind, llvm::SMLoc loc) : kind(kind), loc(loc) {}
   virtual ~Expr() = default;

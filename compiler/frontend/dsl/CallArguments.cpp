@@ -2,6 +2,7 @@
 
 #include "compiler/frontend/dsl/CallArguments.h"
 
+#include "compiler/frontend/dsl/Suggestions.h"
 #include "llvm/ADT/STLExtras.h"
 
 using namespace kiln::dsl;
@@ -10,21 +11,20 @@ using llvm::SmallVector;
 using llvm::StringRef;
 using llvm::Twine;
 
-std::optional<CallArguments>
-CallArguments::bind(const CallExpr &call, StringRef what,
-                    std::vector<DslValue> positional,
-                    std::vector<EvaluatedKeyword> keywords,
-                    llvm::ArrayRef<ArgSpec> signature,
-                    const ErrorEmitter &emitError) {
+std::optional<CallArguments> CallArguments::bind(
+    const CallExpr &call, StringRef what, std::vector<DslValue> positional,
+    std::vector<EvaluatedKeyword> keywords, llvm::ArrayRef<ArgSpec> signature,
+    const ErrorEmitter &emitError) {
   CallArguments args(call, what, emitError);
   if (positional.size() > signature.size()) {
     emitError(positional[signature.size()].loc,
               what + " takes at most " + Twine(signature.size()) +
-                  " arguments, got " + Twine(positional.size()));
+                  (signature.size() == 1 ? " argument" : " arguments") +
+                  ", got " + Twine(positional.size()));
     return std::nullopt;
   }
-  for (auto [spec, value] : llvm::zip_first(
-           signature.take_front(positional.size()), positional))
+  for (auto [spec, value] :
+       llvm::zip_first(signature.take_front(positional.size()), positional))
     args.bound.emplace_back(spec.name, std::move(value));
 
   for (EvaluatedKeyword &keyword : keywords) {
@@ -32,15 +32,17 @@ CallArguments::bind(const CallExpr &call, StringRef what,
       return s.name == keyword.syntax->name;
     });
     if (spec == signature.end()) {
-      emitError(keyword.syntax->loc, "unknown keyword argument '" +
-                                         keyword.syntax->name + "' for " +
-                                         what);
+      SmallVector<StringRef> names;
+      for (const ArgSpec &s : signature)
+        names.push_back(s.name);
+      emitError(keyword.syntax->loc,
+                "unknown keyword argument '" + keyword.syntax->name + "' for " +
+                    what + didYouMean(keyword.syntax->name, names));
       return std::nullopt;
     }
     if (args.has(spec->name)) {
       emitError(keyword.syntax->loc, "argument '" + keyword.syntax->name +
-                                         "' of " + what +
-                                         " is given twice");
+                                         "' of " + what + " is given twice");
       return std::nullopt;
     }
     args.bound.emplace_back(spec->name, std::move(keyword.value));
@@ -48,8 +50,8 @@ CallArguments::bind(const CallExpr &call, StringRef what,
 
   for (const ArgSpec &spec : signature) {
     if (spec.required && !args.has(spec.name)) {
-      emitError(call.getLoc(), what + " is missing the required argument '" +
-                                   spec.name + "'");
+      emitError(call.getLoc(),
+                what + " is missing the required argument '" + spec.name + "'");
       return std::nullopt;
     }
   }
@@ -102,8 +104,8 @@ FailureOr<Value> CallArguments::tensor(StringRef name) const {
   return (*value)->tensor;
 }
 
-FailureOr<int64_t> CallArguments::integer(StringRef name,
-                                          std::optional<int64_t> fallback) const {
+FailureOr<int64_t>
+CallArguments::integer(StringRef name, std::optional<int64_t> fallback) const {
   auto value = lookup(name, fallback.has_value());
   if (failed(value))
     return failure();

@@ -40,8 +40,7 @@ public:
   /// twice or a missing required one.
   static std::optional<CallArguments>
   bind(const CallExpr &call, llvm::StringRef what,
-       std::vector<DslValue> positional,
-       std::vector<EvaluatedKeyword> keywords,
+       std::vector<DslValue> positional, std::vector<EvaluatedKeyword> keywords,
        llvm::ArrayRef<ArgSpec> signature, const ErrorEmitter &emitError);
 
   bool has(llvm::StringRef name) const { return find(name) != nullptr; }

@@ -3,6 +3,7 @@
 #include "compiler/frontend/dsl/DslValue.h"
 
 #include "compiler/frontend/dsl/Types.h"
+#include "llvm/Support/Format.h"
 #include "llvm/Support/raw_ostream.h"
 #include <cmath>
 
@@ -25,7 +26,7 @@ std::string DslValue::describe() const {
     if (isIntegral())
       os << static_cast<int64_t>(number);
     else
-      os << number;
+      os << llvm::format("%g", number);
     break;
   case Kind::String:
     os << "the string \"" << string << "\"";

@@ -61,13 +61,11 @@ struct Token {
   bool is(TokenKind k) const { return kind == k; }
 };
 
-/// A printable description of a token kind, for "expected ..." messages.
-llvm::StringRef describe(TokenKind kind);
-
 /// Produces tokens on demand, with any amount of lookahead.
 class Lexer {
 public:
-  explicit Lexer(llvm::StringRef buffer) : buffer(buffer), cursor(buffer.begin()) {}
+  explicit Lexer(llvm::StringRef buffer)
+      : buffer(buffer), cursor(buffer.begin()) {}
 
   /// The token `ahead` positions after the current one.
   const Token &peek(unsigned ahead = 0);

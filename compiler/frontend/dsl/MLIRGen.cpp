@@ -4,6 +4,7 @@
 
 #include "compiler/frontend/dsl/Initializers.h"
 #include "compiler/frontend/dsl/ModelAttributes.h"
+#include "compiler/frontend/dsl/Suggestions.h"
 #include "compiler/frontend/dsl/Types.h"
 
 #include "mlir/Dialect/Func/IR/FuncOps.h"
@@ -39,9 +40,24 @@ InFlightDiagnostic ModelGenerator::emitError(SMLoc at,
 }
 
 ErrorEmitter ModelGenerator::errorEmitter() const {
-  return [this](SMLoc at, const Twine &message) {
-    return emitError(at, message);
-  };
+  return
+      [this](SMLoc at, const Twine &message) { return emitError(at, message); };
+}
+
+LogicalResult ModelGenerator::checkSameElementType(StringRef opName,
+                                                   ValueRange operands,
+                                                   SMLoc at) const {
+  if (operands.empty())
+    return success();
+  for (Value operand : operands.drop_front()) {
+    Type first = cast<ShapedType>(operands.front().getType()).getElementType();
+    if (cast<ShapedType>(operand.getType()).getElementType() != first)
+      return emitError(at, opName +
+                               " needs operands of one element type, got " +
+                               formatType(operands.front().getType()) +
+                               " and " + formatType(operand.getType()));
+  }
+  return success();
 }
 
 FailureOr<Value> ModelGenerator::verified(Operation *op) {
@@ -95,13 +111,11 @@ void ModelGenerator::tagLayer(Value value, StringRef name, StringRef type) {
 //===----------------------------------------------------------------------===//
 
 OwningOpRef<ModuleOp> ModelGenerator::generate() {
-  OwningOpRef<ModuleOp> module =
-      ModuleOp::create(locations.get(SMLoc::getFromPointer(
-          locations.getBuffer().begin())));
+  OwningOpRef<ModuleOp> module = ModuleOp::create(
+      locations.get(SMLoc::getFromPointer(locations.getBuffer().begin())));
   module->getOperation()->setAttr(
-      kSourceAttr,
-      builder.getStringAttr(llvm::sys::path::filename(
-          locations.getBufferName())));
+      kSourceAttr, builder.getStringAttr(
+                       llvm::sys::path::filename(locations.getBufferName())));
   if (failed(collectBlocks()))
     return nullptr;
 
@@ -127,9 +141,9 @@ OwningOpRef<ModuleOp> ModelGenerator::generate() {
 LogicalResult ModelGenerator::collectBlocks() {
   for (const auto &block : file.blocks) {
     if (findBuiltin(block->name, {}) || findInitializer(block->name))
-      return emitError(block->loc,
-                       "block '" + block->name + "' has the name of a "
-                       "built-in function");
+      return emitError(block->loc, "block '" + block->name +
+                                       "' has the name of a "
+                                       "built-in function");
     if (!blocks.try_emplace(block->name, block.get()).second)
       return emitError(block->loc, "duplicate block '" + block->name + "'");
   }
@@ -316,8 +330,7 @@ LogicalResult ModelGenerator::assignOutput(Output &output, const Target &target,
     return emitError(target.loc, "output '" + target.name +
                                      "' is declared as " +
                                      formatTypeSpec(output.decl->type) +
-                                     " but its value is " +
-                                     formatType(actual));
+                                     " but its value is " + formatType(actual));
   output.value = DslValue::ofTensor(*tensor, target.loc);
   output.assignedAt = target.loc;
   frame().names[target.name] = output.value;
@@ -326,10 +339,9 @@ LogicalResult ModelGenerator::assignOutput(Output &output, const Target &target,
 
 LogicalResult ModelGenerator::generateParam(const ParamStmt &stmt) {
   const TypeSpec &spec = stmt.getType();
-  if (auto it = frame().names.find(stmt.getName());
-      it != frame().names.end()) {
-    bool isParameter = it->second.isTensor() &&
-                       it->second.tensor.getDefiningOp<ParameterOp>();
+  if (auto it = frame().names.find(stmt.getName()); it != frame().names.end()) {
+    bool isParameter =
+        it->second.isTensor() && it->second.tensor.getDefiningOp<ParameterOp>();
     return emitError(stmt.getLoc(),
                      isParameter
                          ? "duplicate parameter '" + stmt.getName() + "'"
@@ -339,7 +351,8 @@ LogicalResult ModelGenerator::generateParam(const ParamStmt &stmt) {
   Type elementType = getElementType(context, spec.elementType);
   if (!isa<FloatType>(elementType))
     return emitError(spec.loc, "a parameter must have a floating-point type, "
-                               "not " + spec.elementType);
+                               "not " +
+                                   spec.elementType);
   for (const DimSpec &dim : spec.dims)
     if (dim.isNamed())
       return emitError(dim.loc, "a parameter's shape must be static; '" +
@@ -355,22 +368,23 @@ LogicalResult ModelGenerator::generateParam(const ParamStmt &stmt) {
     if (!value->isNumber())
       return emitError(init.getLoc(),
                        "expected an initializer such as zeros() or "
-                       "glorot_uniform(), got " + value->describe());
+                       "glorot_uniform(), got " +
+                           value->describe());
     FailureOr<Value> parameter = createParameter(
         frame().prefix + stmt.getName(), type.getShape(), elementType,
         "constant", {value->number}, /*trainable=*/true, stmt.getLoc());
     if (failed(parameter))
       return failure();
-    frame().names[stmt.getName()] = DslValue::ofTensor(*parameter, stmt.getLoc());
+    frame().names[stmt.getName()] =
+        DslValue::ofTensor(*parameter, stmt.getLoc());
     return success();
   }
 
   auto &call = cast<CallExpr>(init);
   const Initializer *initializer = findInitializer(call.getCallee());
   if (!initializer)
-    return emitError(call.getLoc(), "unknown initializer '" +
-                                        call.getCallee() + "'; expected " +
-                                        listInitializers());
+    return emitError(call.getLoc(), "unknown initializer '" + call.getCallee() +
+                                        "'; expected " + listInitializers());
   if (initializer->name == "identity" && type.getRank() != 2)
     return emitError(call.getLoc(),
                      "identity() initializes matrices only (rank 2), not " +
@@ -497,8 +511,9 @@ FailureOr<DslValue> ModelGenerator::evaluateList(const ListExpr &expr) {
   return DslValue::ofList(std::move(elements), expr.getLoc());
 }
 
-const Builtin *ModelGenerator::findBuiltin(StringRef name,
-                                           ArrayRef<DslValue> positional) const {
+const Builtin *
+ModelGenerator::findBuiltin(StringRef name,
+                            ArrayRef<DslValue> positional) const {
   auto lookup = [&](ArrayRef<Builtin> table) -> const Builtin * {
     for (const Builtin &builtin : table)
       if (builtin.name == name)
@@ -538,11 +553,18 @@ FailureOr<DslValue> ModelGenerator::evaluateCall(const CallExpr &call) {
     return callBuiltin(*builtin, call, std::move(positional),
                        std::move(keywords));
   if (findInitializer(callee)) {
-    emitError(call.getLoc(), "initializer '" + callee +
-                                 "' can only initialize a 'param'");
+    emitError(call.getLoc(),
+              "initializer '" + callee + "' can only initialize a 'param'");
     return failure();
   }
-  emitError(call.getLoc(), "unknown function '" + callee + "'");
+  SmallVector<StringRef> known;
+  for (const auto &block : blocks)
+    known.push_back(block.getKey());
+  for (ArrayRef<Builtin> table : {layerBuiltins(), opBuiltins()})
+    for (const Builtin &builtin : table)
+      known.push_back(builtin.name);
+  emitError(call.getLoc(),
+            "unknown function '" + callee + "'" + didYouMean(callee, known));
   return failure();
 }
 
@@ -566,7 +588,8 @@ ModelGenerator::callBuiltin(const Builtin &builtin, const CallExpr &call,
     if (name->empty()) {
       builtinCall.layerName = takeLayerName(builtin.name);
     } else {
-      FailureOr<std::string> claimed = claimLayerName(*name, args->locOf("name"));
+      FailureOr<std::string> claimed =
+          claimLayerName(*name, args->locOf("name"));
       if (failed(claimed))
         return failure();
       builtinCall.layerName = *claimed;

@@ -126,8 +126,7 @@ private:
   /// `lhs op rhs`; a number becomes a scalar of the other operand's type.
   mlir::FailureOr<mlir::Value> elementwise(Elementwise kind,
                                            const DslValue &lhs,
-                                           const DslValue &rhs,
-                                           llvm::SMLoc at);
+                                           const DslValue &rhs, llvm::SMLoc at);
   mlir::FailureOr<mlir::Value> matmul(mlir::Value lhs, mlir::Value rhs,
                                       llvm::SMLoc at);
   /// A scalar constant tensor holding `value`.
@@ -135,8 +134,7 @@ private:
                                       mlir::Type elementType, llvm::SMLoc at);
   /// `value` as a tensor; a number becomes a scalar of `elementType`.
   mlir::FailureOr<mlir::Value> asTensor(const DslValue &value,
-                                        mlir::Type elementType,
-                                        llvm::SMLoc at);
+                                        mlir::Type elementType, llvm::SMLoc at);
 
   //===--- MLIRGenLayout.cpp ---------------------------------------------===//
   /// Whether `value` is an image that the user sees as NHWC (held NCHW).
@@ -148,10 +146,11 @@ private:
   mlir::Value toKilnLayout(mlir::Value value, llvm::SMLoc at);
   /// Applies `fn` to the user's view of `inputs` and returns its result in
   /// Kiln's layout (for ops whose meaning depends on the element order).
-  mlir::FailureOr<mlir::Value> inUserLayout(
-      llvm::ArrayRef<mlir::Value> inputs, llvm::SMLoc at,
-      llvm::function_ref<mlir::FailureOr<mlir::Value>(llvm::ArrayRef<mlir::Value>)>
-          fn);
+  mlir::FailureOr<mlir::Value>
+  inUserLayout(llvm::ArrayRef<mlir::Value> inputs, llvm::SMLoc at,
+               llvm::function_ref<
+                   mlir::FailureOr<mlir::Value>(llvm::ArrayRef<mlir::Value>)>
+                   fn);
   /// Normalizes a user axis (negative counts from the end) of `value` and
   /// maps it to Kiln's layout; reports an axis out of range at `at`.
   mlir::FailureOr<int64_t> kilnAxis(mlir::Value value, int64_t axis,
@@ -174,11 +173,12 @@ private:
   mlir::FailureOr<DslValue> layerDropout(const BuiltinCall &call);
   mlir::FailureOr<DslValue> layerFlatten(const BuiltinCall &call);
 
-  mlir::FailureOr<mlir::Value>
-  createParameter(llvm::StringRef name, llvm::ArrayRef<int64_t> shape,
-                  mlir::Type elementType, llvm::StringRef initializer,
-                  llvm::ArrayRef<double> initArgs, bool trainable,
-                  llvm::SMLoc at);
+  mlir::FailureOr<mlir::Value> createParameter(llvm::StringRef name,
+                                               llvm::ArrayRef<int64_t> shape,
+                                               mlir::Type elementType,
+                                               llvm::StringRef initializer,
+                                               llvm::ArrayRef<double> initArgs,
+                                               bool trainable, llvm::SMLoc at);
   /// A parameter of a layer, initialized by the initializer named in argument
   /// `argName` of the call (for example kernel_initializer) or `fallback`.
   mlir::FailureOr<mlir::Value>
@@ -242,8 +242,7 @@ private:
   /// Claims an explicit layer name; fails when it is taken.
   mlir::FailureOr<std::string> claimLayerName(llvm::StringRef name,
                                               llvm::SMLoc at);
-  void tagLayer(mlir::Value value, llvm::StringRef name,
-                llvm::StringRef type);
+  void tagLayer(mlir::Value value, llvm::StringRef name, llvm::StringRef type);
 
   //===--- Building ------------------------------------------------------===//
   Frame &frame() { return *frames.back(); }
@@ -259,15 +258,20 @@ private:
   create(llvm::SMLoc at, mlir::ValueRange operands,
          llvm::ArrayRef<mlir::NamedAttribute> attributes = {}) {
     mlir::Location location = loc(at);
+    if constexpr (OpTy::template hasTrait<
+                      mlir::OpTrait::SameOperandsElementType>()) {
+      if (failed(checkSameElementType(OpTy::getOperationName(), operands, at)))
+        return mlir::failure();
+    }
     mlir::OperationState state(location, OpTy::getOperationName());
     state.addOperands(operands);
     state.addAttributes(attributes);
     mlir::DictionaryAttr dictionary = state.attributes.getDictionary(&context);
     if constexpr (OpTy::hasProperties()) {
       auto &properties = state.getOrAddProperties<typename OpTy::Properties>();
-      if (failed(OpTy::setPropertiesFromAttr(
-              properties, dictionary,
-              [&] { return mlir::emitError(location); })))
+      if (failed(OpTy::setPropertiesFromAttr(properties, dictionary, [&] {
+            return mlir::emitError(location);
+          })))
         return mlir::failure();
       OpTy::populateDefaultProperties(state.name, properties);
     }
@@ -286,6 +290,10 @@ private:
                                 llvm::ArrayRef<int64_t> values) {
     return attr(name, builder.getDenseI64ArrayAttr(values));
   }
+  /// Reports operands of different element types, which `opName` rejects.
+  mlir::LogicalResult checkSameElementType(llvm::StringRef opName,
+                                           mlir::ValueRange operands,
+                                           llvm::SMLoc at) const;
   /// Verifies a new op; erases it and fails when it is invalid.
   mlir::FailureOr<mlir::Value> verified(mlir::Operation *op);
 

@@ -19,8 +19,8 @@ static bool isTensorOrNumber(const DslValue &value) {
   return value.isTensor() || value.isNumber();
 }
 
-FailureOr<Value> ModelGenerator::scalar(const DslValue &value,
-                                        Type elementType, SMLoc at) {
+FailureOr<Value> ModelGenerator::scalar(const DslValue &value, Type elementType,
+                                        SMLoc at) {
   auto type = RankedTensorType::get({}, elementType);
   Attribute element;
   if (auto floatType = dyn_cast<FloatType>(elementType)) {
@@ -28,8 +28,8 @@ FailureOr<Value> ModelGenerator::scalar(const DslValue &value,
   } else if (auto intType = dyn_cast<IntegerType>(elementType);
              intType && intType.getWidth() > 1) {
     if (!value.isIntegral()) {
-      emitError(value.loc, "cannot use " + value.describe() +
-                               " with an integer tensor");
+      emitError(value.loc,
+                "cannot use " + value.describe() + " with an integer tensor");
       return failure();
     }
     element = IntegerAttr::get(intType, static_cast<int64_t>(value.number));
@@ -48,8 +48,8 @@ FailureOr<Value> ModelGenerator::asTensor(const DslValue &value,
     return value.tensor;
   if (value.isNumber())
     return scalar(value, elementType, at);
-  emitError(value.loc, "expected a tensor or a number, got " +
-                           value.describe());
+  emitError(value.loc,
+            "expected a tensor or a number, got " + value.describe());
   return failure();
 }
 
@@ -58,8 +58,8 @@ FailureOr<Value> ModelGenerator::elementwise(Elementwise kind,
                                              const DslValue &rhs, SMLoc at) {
   for (const DslValue *operand : {&lhs, &rhs}) {
     if (!isTensorOrNumber(*operand)) {
-      emitError(operand->loc, "expected a tensor or a number, got " +
-                                  operand->describe());
+      emitError(operand->loc,
+                "expected a tensor or a number, got " + operand->describe());
       return failure();
     }
   }

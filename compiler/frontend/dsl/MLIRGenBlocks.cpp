@@ -111,8 +111,8 @@ ModelGenerator::expandBlock(const BlockDecl &block, const CallExpr &call,
   if (positional.size() > params.size()) {
     emitError(positional[params.size()].loc,
               "block '" + block.name + "' takes " + Twine(params.size()) +
-                  (params.size() == 1 ? " argument" : " arguments") +
-                  ", got " + Twine(positional.size()));
+                  (params.size() == 1 ? " argument" : " arguments") + ", got " +
+                  Twine(positional.size()));
     return failure();
   }
   std::vector<std::optional<DslValue>> bound(params.size());
@@ -126,8 +126,7 @@ ModelGenerator::expandBlock(const BlockDecl &block, const CallExpr &call,
     if (param == params.end()) {
       if (name != "name") {
         emitError(keyword.syntax->loc, "unknown keyword argument '" + name +
-                                           "' for block '" + block.name +
-                                           "'");
+                                           "' for block '" + block.name + "'");
         return failure();
       }
       instanceName = std::move(keyword.value);

@@ -21,18 +21,20 @@ using llvm::Twine;
 // Parameters
 //===----------------------------------------------------------------------===//
 
-FailureOr<Value> ModelGenerator::createParameter(
-    StringRef name, ArrayRef<int64_t> shape, Type elementType,
-    StringRef initializer, ArrayRef<double> initArgs, bool trainable,
-    SMLoc at) {
+FailureOr<Value> ModelGenerator::createParameter(StringRef name,
+                                                 ArrayRef<int64_t> shape,
+                                                 Type elementType,
+                                                 StringRef initializer,
+                                                 ArrayRef<double> initArgs,
+                                                 bool trainable, SMLoc at) {
   if (!parameterNames.insert(name).second) {
     emitError(at, "duplicate parameter name '" + name + "'");
     return failure();
   }
   auto type = RankedTensorType::get(shape, elementType);
-  auto parameter = ParameterOp::create(builder, loc(at), type, name,
-                                       initializer, nextSeed++, initArgs,
-                                       trainable);
+  auto parameter =
+      ParameterOp::create(builder, loc(at), type, name, initializer, nextSeed++,
+                          initArgs, trainable);
   return verified(parameter);
 }
 
@@ -47,8 +49,8 @@ FailureOr<Value> ModelGenerator::createLayerParameter(
     *name = fallback.str();
   const Initializer *initializer = findInitializer(*name);
   if (!initializer) {
-    args.error(argName, "unknown initializer '" + *name + "' for '" +
-                            argName + "'");
+    args.error(argName,
+               "unknown initializer '" + *name + "' for '" + argName + "'");
     return failure();
   }
   if (!initializer->arguments.empty() && initializer->defaults.empty()) {
@@ -71,8 +73,7 @@ FailureOr<Value> ModelGenerator::createLayerParameter(
 //===----------------------------------------------------------------------===//
 
 /// The input's element type when it is a floating-point type.
-static FailureOr<Type> floatElementType(Value input,
-                                        const BuiltinCall &call) {
+static FailureOr<Type> floatElementType(Value input, const BuiltinCall &call) {
   Type elementType = cast<ShapedType>(input.getType()).getElementType();
   if (!isa<FloatType>(elementType)) {
     call.args.error("x", call.builtin.name +
@@ -142,7 +143,8 @@ FailureOr<DslValue> ModelGenerator::layerDense(const BuiltinCall &call) {
   RankedTensorType type = userType(x->getType());
   if (type.getRank() == 0 || ShapedType::isDynamic(type.getShape().back())) {
     args.error("x", "dense() needs an input with a static last dimension, "
-                    "got " + formatType(type));
+                    "got " +
+                        formatType(type));
     return failure();
   }
   int64_t features = type.getShape().back();
@@ -159,12 +161,11 @@ FailureOr<DslValue> ModelGenerator::layerDense(const BuiltinCall &call) {
       return failure();
     operands.push_back(*bias);
   }
-  FailureOr<Value> result =
-      inUserLayout({*x}, at, [&](ArrayRef<Value> inputs) {
-        SmallVector<Value> all = {inputs[0]};
-        all.append(operands);
-        return create<LinearOp>(at, all);
-      });
+  FailureOr<Value> result = inUserLayout({*x}, at, [&](ArrayRef<Value> inputs) {
+    SmallVector<Value> all = {inputs[0]};
+    all.append(operands);
+    return create<LinearOp>(at, all);
+  });
   if (failed(result))
     return failure();
   FailureOr<Value> activated = applyActivation(*result, args);
@@ -190,8 +191,7 @@ FailureOr<DslValue> ModelGenerator::layerConv2D(const BuiltinCall &call) {
   FailureOr<int64_t> groups = positive(args, "groups", 1);
   FailureOr<bool> useBias = args.boolean("use_bias", true);
   if (failed(channels) || failed(filters) || failed(kernel) ||
-      failed(strides) || failed(dilations) || failed(groups) ||
-      failed(useBias))
+      failed(strides) || failed(dilations) || failed(groups) || failed(useBias))
     return failure();
   if (*channels % *groups || *filters % *groups) {
     args.error("groups", "groups (" + Twine(*groups) +
@@ -200,15 +200,14 @@ FailureOr<DslValue> ModelGenerator::layerConv2D(const BuiltinCall &call) {
                              Twine(*filters) + ")");
     return failure();
   }
-  auto pads =
-      windowPadding(args, "padding", *x, *kernel, *strides, *dilations);
+  auto pads = windowPadding(args, "padding", *x, *kernel, *strides, *dilations);
   if (failed(pads))
     return failure();
 
   FailureOr<Value> weight = createLayerParameter(
       call, "weight",
-      {*filters, *channels / *groups, (*kernel)[0], (*kernel)[1]},
-      *elementType, "kernel_initializer", "glorot_uniform");
+      {*filters, *channels / *groups, (*kernel)[0], (*kernel)[1]}, *elementType,
+      "kernel_initializer", "glorot_uniform");
   if (failed(weight))
     return failure();
   SmallVector<Value> operands = {*x, *weight};
@@ -219,11 +218,11 @@ FailureOr<DslValue> ModelGenerator::layerConv2D(const BuiltinCall &call) {
       return failure();
     operands.push_back(*bias);
   }
-  FailureOr<Value> result = create<Conv2DOp>(
-      at, operands,
-      {i64Array("strides", *strides), i64Array("pads", *pads),
-       i64Array("dilations", *dilations),
-       attr("groups", builder.getI64IntegerAttr(*groups))});
+  FailureOr<Value> result =
+      create<Conv2DOp>(at, operands,
+                       {i64Array("strides", *strides), i64Array("pads", *pads),
+                        i64Array("dilations", *dilations),
+                        attr("groups", builder.getI64IntegerAttr(*groups))});
   if (failed(result))
     return failure();
   FailureOr<Value> activated = applyActivation(*result, args);
@@ -251,8 +250,7 @@ ModelGenerator::layerDepthwiseConv2D(const BuiltinCall &call) {
   if (failed(channels) || failed(kernel) || failed(strides) ||
       failed(dilations) || failed(multiplier) || failed(useBias))
     return failure();
-  auto pads =
-      windowPadding(args, "padding", *x, *kernel, *strides, *dilations);
+  auto pads = windowPadding(args, "padding", *x, *kernel, *strides, *dilations);
   if (failed(pads))
     return failure();
 
@@ -270,11 +268,11 @@ ModelGenerator::layerDepthwiseConv2D(const BuiltinCall &call) {
       return failure();
     operands.push_back(*bias);
   }
-  FailureOr<Value> result = create<Conv2DOp>(
-      at, operands,
-      {i64Array("strides", *strides), i64Array("pads", *pads),
-       i64Array("dilations", *dilations),
-       attr("groups", builder.getI64IntegerAttr(*channels))});
+  FailureOr<Value> result =
+      create<Conv2DOp>(at, operands,
+                       {i64Array("strides", *strides), i64Array("pads", *pads),
+                        i64Array("dilations", *dilations),
+                        attr("groups", builder.getI64IntegerAttr(*channels))});
   if (failed(result))
     return failure();
   FailureOr<Value> activated = applyActivation(*result, args);
@@ -346,7 +344,8 @@ FailureOr<DslValue> ModelGenerator::layerBatchNorm(const BuiltinCall &call) {
   auto type = cast<RankedTensorType>(x->getType());
   if (type.getRank() < 2 || ShapedType::isDynamic(type.getDimSize(1))) {
     args.error("x", "batch_norm() needs an input of rank >= 2 with a static "
-                    "channel dimension, got " + formatType(userType(type)));
+                    "channel dimension, got " +
+                        formatType(userType(type)));
     return failure();
   }
   int64_t channels = type.getDimSize(1);
@@ -354,17 +353,15 @@ FailureOr<DslValue> ModelGenerator::layerBatchNorm(const BuiltinCall &call) {
     StringRef suffix, initializer;
     bool trainable;
   };
-  static const Statistic statistics[] = {
-      {"scale", "ones", true},
-      {"offset", "zeros", true},
-      {"moving_mean", "zeros", false},
-      {"moving_variance", "ones", false}};
+  static const Statistic statistics[] = {{"scale", "ones", true},
+                                         {"offset", "zeros", true},
+                                         {"moving_mean", "zeros", false},
+                                         {"moving_variance", "ones", false}};
   SmallVector<Value> operands = {*x};
   for (const Statistic &statistic : statistics) {
-    FailureOr<Value> parameter =
-        createParameter(call.layerName + "." + statistic.suffix.str(),
-                        {channels}, *elementType, statistic.initializer, {},
-                        statistic.trainable, at);
+    FailureOr<Value> parameter = createParameter(
+        call.layerName + "." + statistic.suffix.str(), {channels}, *elementType,
+        statistic.initializer, {}, statistic.trainable, at);
     if (failed(parameter))
       return failure();
     operands.push_back(*parameter);
@@ -445,11 +442,10 @@ FailureOr<DslValue> ModelGenerator::layerFlatten(const BuiltinCall &call) {
   if (failed(x) || failed(axis))
     return failure();
   // Flattening an NHWC image must order its elements as NHWC does.
-  FailureOr<Value> result =
-      inUserLayout({*x}, at, [&](ArrayRef<Value> inputs) {
-        return create<FlattenOp>(
-            at, {inputs[0]}, {attr("axis", builder.getI64IntegerAttr(*axis))});
-      });
+  FailureOr<Value> result = inUserLayout({*x}, at, [&](ArrayRef<Value> inputs) {
+    return create<FlattenOp>(at, {inputs[0]},
+                             {attr("axis", builder.getI64IntegerAttr(*axis))});
+  });
   if (failed(result))
     return failure();
   return DslValue::ofTensor(*result, at);
@@ -460,24 +456,22 @@ FailureOr<DslValue> ModelGenerator::layerFlatten(const BuiltinCall &call) {
 //===----------------------------------------------------------------------===//
 
 static const ArgSpec kDenseArgs[] = {
-    {"x", true},          {"units", true},       {"activation"},
-    {"use_bias"},         {"kernel_initializer"}, {"bias_initializer"},
+    {"x", true},  {"units", true},        {"activation"},
+    {"use_bias"}, {"kernel_initializer"}, {"bias_initializer"},
     {"name"}};
 static const ArgSpec kConv2DArgs[] = {
-    {"x", true},        {"filters", true},      {"kernel", true},
-    {"strides"},        {"padding"},            {"dilation"},
-    {"groups"},         {"activation"},         {"use_bias"},
-    {"kernel_initializer"}, {"bias_initializer"}, {"name"}};
+    {"x", true},  {"filters", true},      {"kernel", true},     {"strides"},
+    {"padding"},  {"dilation"},           {"groups"},           {"activation"},
+    {"use_bias"}, {"kernel_initializer"}, {"bias_initializer"}, {"name"}};
 static const ArgSpec kDepthwiseConv2DArgs[] = {
-    {"x", true},          {"kernel", true},       {"strides"},
-    {"padding"},          {"dilation"},           {"depth_multiplier"},
-    {"activation"},       {"use_bias"},           {"kernel_initializer"},
+    {"x", true},          {"kernel", true}, {"strides"},
+    {"padding"},          {"dilation"},     {"depth_multiplier"},
+    {"activation"},       {"use_bias"},     {"kernel_initializer"},
     {"bias_initializer"}, {"name"}};
 static const ArgSpec kConv2DTransposeArgs[] = {
-    {"x", true},        {"filters", true},      {"kernel", true},
-    {"strides"},        {"padding"},            {"output_padding"},
-    {"dilation"},       {"activation"},         {"use_bias"},
-    {"kernel_initializer"}, {"bias_initializer"}, {"name"}};
+    {"x", true},  {"filters", true},      {"kernel", true},     {"strides"},
+    {"padding"},  {"output_padding"},     {"dilation"},         {"activation"},
+    {"use_bias"}, {"kernel_initializer"}, {"bias_initializer"}, {"name"}};
 static const ArgSpec kBatchNormArgs[] = {{"x", true}, {"epsilon"}, {"name"}};
 static const ArgSpec kPoolArgs[] = {
     {"x", true}, {"pool"}, {"strides"}, {"padding"}, {"name"}};

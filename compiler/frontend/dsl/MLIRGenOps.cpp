@@ -22,8 +22,8 @@ using llvm::Twine;
 //===----------------------------------------------------------------------===//
 
 static constexpr llvm::StringLiteral kActivations[] = {
-    "relu",  "sigmoid", "tanh", "softplus", "elu",    "leaky_relu",
-    "exp",   "abs",     "softmax", "log_softmax", "linear"};
+    "relu", "sigmoid", "tanh",    "softplus",    "elu",   "leaky_relu",
+    "exp",  "abs",     "softmax", "log_softmax", "linear"};
 
 template <typename OpTy>
 FailureOr<Value> ModelGenerator::softmax(Value input, int64_t axis, SMLoc at) {
@@ -72,8 +72,8 @@ FailureOr<Value> ModelGenerator::applyActivation(Value value,
     std::string known;
     for (StringRef activation : kActivations)
       known += (known.empty() ? "" : ", ") + activation.str();
-    args.error("activation", "unknown activation '" + *name +
-                                 "'; expected None, " + known);
+    args.error("activation",
+               "unknown activation '" + *name + "'; expected None, " + known);
     return failure();
   }
   return unaryByName(*name, value, args.callLoc());
@@ -102,8 +102,9 @@ explicitPadding(const CallArguments &args, StringRef argName) {
     pads = *values;
     break;
   default:
-    args.error(argName, "'" + argName + "' must be 'valid', 'same', an "
-                        "integer or a list of 2 or 4 integers");
+    args.error(argName, "'" + argName +
+                            "' must be 'valid', 'same', an "
+                            "integer or a list of 2 or 4 integers");
     return failure();
   }
   if (llvm::any_of(pads, [](int64_t p) { return p < 0; })) {
@@ -123,17 +124,18 @@ paddingMode(const CallArguments &args, StringRef argName) {
     return std::optional<std::string>();
   if (value->string != "valid" && value->string != "same") {
     args.error(argName, "padding must be 'valid', 'same', an integer or a "
-                        "list of 2 or 4 integers, got \"" + value->string +
-                        "\"");
+                        "list of 2 or 4 integers, got \"" +
+                            value->string + "\"");
     return failure();
   }
   return std::optional<std::string>(value->string);
 }
 
-FailureOr<SmallVector<int64_t>> ModelGenerator::windowPadding(
-    const CallArguments &args, StringRef argName, Value input,
-    ArrayRef<int64_t> kernel, ArrayRef<int64_t> strides,
-    ArrayRef<int64_t> dilations) {
+FailureOr<SmallVector<int64_t>>
+ModelGenerator::windowPadding(const CallArguments &args, StringRef argName,
+                              Value input, ArrayRef<int64_t> kernel,
+                              ArrayRef<int64_t> strides,
+                              ArrayRef<int64_t> dilations) {
   auto mode = paddingMode(args, argName);
   if (failed(mode))
     return failure();
@@ -153,7 +155,7 @@ FailureOr<SmallVector<int64_t>> ModelGenerator::windowPadding(
       if (strides[i] != 1) {
         args.error(argName, "padding=\"same\" with a stride above 1 needs a "
                             "static image size, got " +
-                            formatType(userType(type)));
+                                formatType(userType(type)));
         return failure();
       }
       total = span - 1;
@@ -231,12 +233,11 @@ FailureOr<DslValue> ModelGenerator::opLinear(const BuiltinCall &call) {
       return failure();
     parameters.push_back(*bias);
   }
-  FailureOr<Value> result =
-      inUserLayout({*x}, at, [&](ArrayRef<Value> inputs) {
-        SmallVector<Value> operands = {inputs[0]};
-        operands.append(parameters);
-        return create<LinearOp>(at, operands);
-      });
+  FailureOr<Value> result = inUserLayout({*x}, at, [&](ArrayRef<Value> inputs) {
+    SmallVector<Value> operands = {inputs[0]};
+    operands.append(parameters);
+    return create<LinearOp>(at, operands);
+  });
   if (failed(result))
     return failure();
   return DslValue::ofTensor(*result, at);
@@ -298,11 +299,11 @@ FailureOr<DslValue> ModelGenerator::opConv2D(const BuiltinCall &call) {
                             weightShape.drop_front(2), *strides, *dilations);
   if (failed(pads))
     return failure();
-  FailureOr<Value> result = create<Conv2DOp>(
-      at, *operands,
-      {i64Array("strides", *strides), i64Array("pads", *pads),
-       i64Array("dilations", *dilations),
-       attr("groups", builder.getI64IntegerAttr(*groups))});
+  FailureOr<Value> result =
+      create<Conv2DOp>(at, *operands,
+                       {i64Array("strides", *strides), i64Array("pads", *pads),
+                        i64Array("dilations", *dilations),
+                        attr("groups", builder.getI64IntegerAttr(*groups))});
   if (failed(result))
     return failure();
   return DslValue::ofTensor(*result, at);
@@ -403,9 +404,8 @@ FailureOr<DslValue> ModelGenerator::opUnaryWithAlpha(const BuiltinCall &call) {
 
 template <Elementwise kind>
 FailureOr<DslValue> ModelGenerator::opElementwise(const BuiltinCall &call) {
-  FailureOr<Value> result = elementwise(kind, *call.args.find("a"),
-                                        *call.args.find("b"),
-                                        call.args.callLoc());
+  FailureOr<Value> result = elementwise(
+      kind, *call.args.find("a"), *call.args.find("b"), call.args.callLoc());
   if (failed(result))
     return failure();
   return DslValue::ofTensor(*result, call.args.callLoc());
@@ -481,10 +481,9 @@ FailureOr<DslValue> ModelGenerator::opReshape(const BuiltinCall &call) {
   auto shape = call.args.integers("shape");
   if (failed(x) || failed(shape))
     return failure();
-  FailureOr<Value> result =
-      inUserLayout({*x}, at, [&](ArrayRef<Value> inputs) {
-        return create<ReshapeOp>(at, {inputs[0]}, {i64Array("shape", *shape)});
-      });
+  FailureOr<Value> result = inUserLayout({*x}, at, [&](ArrayRef<Value> inputs) {
+    return create<ReshapeOp>(at, {inputs[0]}, {i64Array("shape", *shape)});
+  });
   if (failed(result))
     return failure();
   return DslValue::ofTensor(*result, at);
@@ -496,10 +495,9 @@ FailureOr<DslValue> ModelGenerator::opTranspose(const BuiltinCall &call) {
   auto perm = call.args.integers("perm");
   if (failed(x) || failed(perm))
     return failure();
-  FailureOr<Value> result =
-      inUserLayout({*x}, at, [&](ArrayRef<Value> inputs) {
-        return create<TransposeOp>(at, {inputs[0]}, {i64Array("perm", *perm)});
-      });
+  FailureOr<Value> result = inUserLayout({*x}, at, [&](ArrayRef<Value> inputs) {
+    return create<TransposeOp>(at, {inputs[0]}, {i64Array("perm", *perm)});
+  });
   if (failed(result))
     return failure();
   return DslValue::ofTensor(*result, at);
@@ -563,10 +561,10 @@ FailureOr<DslValue> ModelGenerator::opSlice(const BuiltinCall &call) {
     return std::clamp<int64_t>(index, 0, size);
   };
   int64_t first = clamp(*start), last = std::max(clamp(*end), clamp(*start));
-  FailureOr<Value> result = create<SliceOp>(
-      at, {*x},
-      {i64Array("axes", {*mapped}), i64Array("starts", {first}),
-       i64Array("ends", {last}), i64Array("steps", {*step})});
+  FailureOr<Value> result =
+      create<SliceOp>(at, {*x},
+                      {i64Array("axes", {*mapped}), i64Array("starts", {first}),
+                       i64Array("ends", {last}), i64Array("steps", {*step})});
   if (failed(result))
     return failure();
   return DslValue::ofTensor(*result, at);
@@ -586,10 +584,10 @@ FailureOr<DslValue> ModelGenerator::opPad(const BuiltinCall &call) {
       kilnPads[4 + nchwAxisOf(axis)] = (*pads)[4 + axis];
     }
   }
-  FailureOr<Value> result = create<PadOp>(
-      at, {*x},
-      {i64Array("pads", kilnPads),
-       attr("value", builder.getF64FloatAttr(*value))});
+  FailureOr<Value> result =
+      create<PadOp>(at, {*x},
+                    {i64Array("pads", kilnPads),
+                     attr("value", builder.getF64FloatAttr(*value))});
   if (failed(result))
     return failure();
   return DslValue::ofTensor(*result, at);
@@ -604,18 +602,16 @@ static const ArgSpec kAlphaArgs[] = {{"x", true}, {"alpha"}};
 static const ArgSpec kBinaryArgs[] = {{"a", true}, {"b", true}};
 static const ArgSpec kAxisArgs[] = {{"x", true}, {"axis"}};
 static const ArgSpec kReduceArgs[] = {{"x", true}, {"axes"}, {"keepdims"}};
-static const ArgSpec kLinearArgs[] = {
-    {"x", true}, {"weight", true}, {"bias"}};
-static const ArgSpec kConv2DArgs[] = {
-    {"x", true}, {"weight", true}, {"bias"},   {"strides"},
-    {"padding"}, {"pads"},         {"dilations"}, {"groups"}};
+static const ArgSpec kLinearArgs[] = {{"x", true}, {"weight", true}, {"bias"}};
+static const ArgSpec kConv2DArgs[] = {{"x", true},   {"weight", true}, {"bias"},
+                                      {"strides"},   {"padding"},      {"pads"},
+                                      {"dilations"}, {"groups"}};
 static const ArgSpec kConv2DTransposeArgs[] = {
-    {"x", true}, {"weight", true}, {"bias"},      {"strides"},
-    {"padding"}, {"pads"},         {"dilations"}, {"output_padding"},
-    {"groups"}};
-static const ArgSpec kBatchNormArgs[] = {
-    {"x", true},    {"scale", true},    {"offset", true},
-    {"mean", true}, {"variance", true}, {"epsilon"}};
+    {"x", true}, {"weight", true}, {"bias"},           {"strides"}, {"padding"},
+    {"pads"},    {"dilations"},    {"output_padding"}, {"groups"}};
+static const ArgSpec kBatchNormArgs[] = {{"x", true},        {"scale", true},
+                                         {"offset", true},   {"mean", true},
+                                         {"variance", true}, {"epsilon"}};
 static const ArgSpec kReshapeArgs[] = {{"x", true}, {"shape", true}};
 static const ArgSpec kTransposeArgs[] = {{"x", true}, {"perm", true}};
 static const ArgSpec kConcatArgs[] = {{"inputs", true}, {"axis", true}};

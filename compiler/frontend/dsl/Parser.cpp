@@ -44,6 +44,15 @@ std::nullptr_t Parser::errorHere(const Twine &message) {
   return error(token.loc, message);
 }
 
+std::nullptr_t Parser::errorUnclosed(const Twine &message, SMLoc open) {
+  const Token &token = peek();
+  if (token.is(TokenKind::Error))
+    return error(token.loc, token.text);
+  locations.emitError(token.loc, message).attachNote(locations.get(open))
+      << "to match this '" << *open.getPointer() << "'";
+  return nullptr;
+}
+
 std::nullptr_t Parser::error(SMLoc loc, const Twine &message) {
   locations.emitError(loc, message);
   return nullptr;
@@ -181,8 +190,8 @@ bool Parser::parseTensorDecls(std::vector<TensorDecl> &decls,
         return false;
       }
     }
-    if (!expect(TokenKind::Colon, "':' and a type after '" + name.spelling +
-                                      "'"))
+    if (!expect(TokenKind::Colon,
+                "':' and a type after '" + name.spelling + "'"))
       return false;
     std::optional<TypeSpec> type = parseType();
     if (!type)
@@ -326,14 +335,16 @@ bool Parser::parseBlockParam(BlockParam &param) {
 //===----------------------------------------------------------------------===//
 
 bool Parser::parseBody(std::vector<StmtPtr> &body) {
+  SMLoc open = peek().loc;
   if (!expect(TokenKind::LBrace, "'{'"))
     return false;
   for (;;) {
     skipNewlines();
     if (consumeIf(TokenKind::RBrace))
       return true;
-    if (at(TokenKind::Eof)) {
-      errorHere("expected '}' at the end of the body");
+    if (at(TokenKind::Eof) || at(TokenKind::KwModel) ||
+        at(TokenKind::KwBlock)) {
+      errorUnclosed("expected '}'", open);
       return false;
     }
     StmtPtr stmt = parseStatement();
@@ -496,14 +507,12 @@ ExprPtr Parser::parsePrimary() {
     return std::make_unique<NameExpr>(name.loc, name.spelling.str());
   }
   case TokenKind::LParen: {
-    take();
+    SMLoc open = take().loc;
     ExprPtr inner = parseExpr();
     if (!inner)
       return nullptr;
-    if (!at(TokenKind::RParen)) {
-      errorHere("expected ')' to close the '(' here");
-      return nullptr;
-    }
+    if (!at(TokenKind::RParen))
+      return errorUnclosed("expected ')'", open);
     take();
     return inner;
   }
@@ -515,7 +524,7 @@ ExprPtr Parser::parsePrimary() {
 }
 
 ExprPtr Parser::parseCall(Token callee) {
-  take(); // '('
+  SMLoc open = take().loc;
   std::vector<ExprPtr> positional;
   std::vector<KeywordArg> keywords;
   while (!at(TokenKind::RParen)) {
@@ -541,8 +550,9 @@ ExprPtr Parser::parseCall(Token callee) {
     if (at(TokenKind::RParen))
       break;
     if (!at(TokenKind::Comma))
-      return errorHere("expected ',' or ')' after the argument of '" +
-                       callee.spelling + "'");
+      return errorUnclosed("expected ',' or ')' after an argument of '" +
+                               callee.spelling + "'",
+                           open);
     take();
   }
   take(); // ')'
@@ -551,7 +561,7 @@ ExprPtr Parser::parseCall(Token callee) {
 }
 
 ExprPtr Parser::parseList() {
-  Token open = take(); // '['
+  SMLoc open = take().loc;
   std::vector<ExprPtr> elements;
   while (!at(TokenKind::RBracket)) {
     ExprPtr element = parseExpr();
@@ -561,9 +571,9 @@ ExprPtr Parser::parseList() {
     if (at(TokenKind::RBracket))
       break;
     if (!at(TokenKind::Comma))
-      return errorHere("expected ',' or ']' in the list");
+      return errorUnclosed("expected ',' or ']' in the list", open);
     take();
   }
   take(); // ']'
-  return std::make_unique<ListExpr>(open.loc, std::move(elements));
+  return std::make_unique<ListExpr>(open, std::move(elements));
 }

@@ -10,9 +10,9 @@
 // decl       := NAME ':' type
 // bparam     := NAME (':' (type | 'int' | 'float' | 'string' | 'bool'))?
 //               ('=' expr)?
-// type       := ('f32' | 'f64' | 'i32' | 'i64' | 'bool') '[' (dim (',' dim)*)? ']'
-// body       := '{' (stmt (NEWLINE | ';'))* '}'
-// stmt       := NAME (',' NAME)* '=' expr
+// type       := ('f32' | 'f64' | 'i32' | 'i64' | 'bool') '[' (dim (',' dim)*)?
+// ']' body       := '{' (stmt (NEWLINE | ';'))* '}' stmt       := NAME (','
+// NAME)* '=' expr
 //             | 'param' NAME ':' type '=' expr
 //             | 'return' expr (',' expr)*
 // expr       := term (('+' | '-') term)*
@@ -70,6 +70,8 @@ private:
   void skipNewlines();
   /// Reports an error at the current token (a lexical error if it is one).
   std::nullptr_t errorHere(const llvm::Twine &message);
+  /// Reports that the '(' or '[' at `open` is not closed where expected.
+  std::nullptr_t errorUnclosed(const llvm::Twine &message, llvm::SMLoc open);
   std::nullptr_t error(llvm::SMLoc loc, const llvm::Twine &message);
 
   Lexer &lexer;

@@ -115,21 +115,20 @@ void printModelSummary(func::FuncOp function, llvm::raw_ostream &os) {
   for (auto [i, argument] : llvm::enumerate(function.getArguments())) {
     auto name = function.getArgAttrOfType<StringAttr>(i, kiln::dsl::kNameAttr);
     std::string label = name ? name.str() : "input_" + std::to_string(i);
-    rows.push_back({label + " (InputLayer)",
-                    "[" + formatShape(cast<ShapedType>(argument.getType())
-                                          .getShape()) +
-                        "]",
-                    "0"});
+    rows.push_back(
+        {label + " (InputLayer)",
+         "[" + formatShape(cast<ShapedType>(argument.getType()).getShape()) +
+             "]",
+         "0"});
   }
   function.walk([&](Operation *op) {
     auto layer = op->getAttrOfType<StringAttr>(kiln::dsl::kLayerAttr);
     if (!layer || op->getNumResults() != 1)
       return;
     auto type = op->getAttrOfType<StringAttr>(kiln::dsl::kLayerTypeAttr);
-    rows.push_back(
-        {layer.str() + " (" + (type ? type.str() : "Layer") + ")",
-         formatShape(userShape(op->getResult(0).getType())),
-         std::to_string(layerParameters.lookup(layer.getValue()))});
+    rows.push_back({layer.str() + " (" + (type ? type.str() : "Layer") + ")",
+                    formatShape(userShape(op->getResult(0).getType())),
+                    std::to_string(layerParameters.lookup(layer.getValue()))});
   });
 
   os << "Model: \"" << function.getSymName() << "\"\n";

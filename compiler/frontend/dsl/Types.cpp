@@ -35,8 +35,7 @@ bool matchesSpec(RankedTensorType type, const TypeSpec &spec) {
       type.getRank() != static_cast<int64_t>(spec.dims.size()))
     return false;
   for (auto [dim, declared] : llvm::zip(type.getShape(), spec.dims)) {
-    if (declared.isNamed() ? !ShapedType::isDynamic(dim)
-                           : dim != declared.size)
+    if (declared.isNamed() ? !ShapedType::isDynamic(dim) : dim != declared.size)
       return false;
   }
   return true;

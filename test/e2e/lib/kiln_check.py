@@ -7,8 +7,9 @@ The model file names each function's reference with comment lines
     # REF <function>: <python expression over the inputs, in float64>
 
 or, for several outputs, `# REF <function>.<output>: <expr>`. Expressions see
-numpy as `np`, the functions of reference.py, each input by name, and the
-model's parameters as `P["layer.weight"]` (from kilnc --save-params).
+numpy as `np`, the functions of reference.py, the example models of
+models.py as `models`, each input by name, and the model's parameters as
+`P["layer.weight"]` (from kilnc --save-params).
 
 Inputs are seeded uniform draws in [-1, 1) (`# INPUT <function>.<name>:
 <expr>` overrides one, e.g. positive values for log or sqrt). Dynamic
@@ -26,6 +27,7 @@ import sys
 import numpy as np
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+import models  # noqa: E402
 import reference  # noqa: E402
 
 DTYPES = {"f32": np.float32, "f64": np.float64, "i32": np.int32,
@@ -33,7 +35,8 @@ DTYPES = {"f32": np.float32, "f64": np.float64, "i32": np.int32,
 
 
 def read_manifest(library):
-    text = ctypes.c_char_p.in_dll(ctypes.CDLL(library), "__kiln_manifest").value
+    symbol = ctypes.c_char.in_dll(ctypes.CDLL(library), "__kiln_manifest")
+    text = ctypes.string_at(ctypes.addressof(symbol))
     functions, current = [], None
     for line in text.decode().splitlines():
         parts = line.split()
@@ -87,7 +90,7 @@ def check_function(fn, args, source, params, work):
     for batch in (args.batch if dynamic else [1]):
         rng = np.random.default_rng(args.seed)
         scope = dict(vars(reference))
-        scope.update(np=np, P=params)
+        scope.update(np=np, P=params, models=models)
         command = [args.kiln_run, args.library, "--function", fn["name"],
                    "--output-dir", work]
         for name, dtype, dims in fn["inputs"]:
@@ -133,6 +136,8 @@ def main():
     parser.add_argument("--batch", type=int, action="append")
     parser.add_argument("--seed", type=int, default=0)
     parser.add_argument("--kilnc-arg", action="append", default=[])
+    parser.add_argument("--ref-file", help="read REF/INPUT lines from this file "
+                        "instead of the model")
     args = parser.parse_args()
     args.batch = args.batch or [1, 3]
     os.makedirs(args.work, exist_ok=True)
@@ -140,7 +145,7 @@ def main():
     params_dir = os.path.join(args.work, "params")
     subprocess.run([args.kilnc, args.model, "--emit=shared", "-o", args.library,
                     "--save-params=" + params_dir] + args.kilnc_arg, check=True)
-    source = open(args.model).read()
+    source = open(args.ref_file or args.model).read()
     params = load_params(params_dir)
     failures = 0
     for fn in read_manifest(args.library):
