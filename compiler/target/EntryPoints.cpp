@@ -96,7 +96,9 @@ static std::string signatureComment(const EntryPoint &entry) {
     SmallVector<std::string> items;
     for (const TensorSignature &t : tensors)
       items.push_back(t.name + ": " + elementTypeName(t.type.getElementType()) +
-                      "[" + shapeText(t.type, ", ", "batch") + "]");
+                      "[" +
+                      (t.type.getRank() ? shapeText(t.type, ", ", "batch") : "") +
+                      "]");
     return llvm::join(items, ", ");
   };
   return entry.name + "(" + list(entry.inputs) + ") -> (" +
