@@ -41,7 +41,9 @@ def ConvToIm2Col : Pass<"kiln-conv-im2col"> {
   let summary = "Rewrite linalg NCHW convolutions as im2col + matrix product";
   let description = [{
     Turns linalg.conv_2d_nchw_fchw into an im2col gather followed by a
-    contraction, which tiling and vectorization turn into vector FMAs.
+    contraction, which tiling and vectorization turn into vector FMAs. A
+    convolution whose only dynamic dimension is the batch is first tiled
+    by one image, so that each image's convolution is static.
   }];
   let dependentDialects = ["::mlir::linalg::LinalgDialect", "::mlir::tensor::TensorDialect"];
 }
