@@ -54,12 +54,16 @@ func.func @conv_nchw_strided(%x: tensor<2x3x9x9xf32>, %w: tensor<4x3x3x3xf32>, %
 
 // -----
 
-// A dynamic batch is left to the loop lowering.
+// A dynamic batch is tiled by one image; each image's static convolution
+// becomes im2col + contraction.
 // CHECK-LABEL: func.func @conv_nchw_dynamic
-// CHECK: %[[C:.*]] = linalg.conv_2d_nchw_fchw {dilations = dense<1> : tensor<2xi64>, strides = dense<1> : tensor<2xi64>}
-// CHECK-SAME: ins(%{{.*}}, %{{.*}} : tensor<?x3x10x10xf32>, tensor<4x3x3x3xf32>) outs(%{{.*}} : tensor<?x4x8x8xf32>)
-// CHECK-NOT: linalg.generic
-// CHECK: return %[[C]]
+// CHECK: %[[N:.*]] = tensor.dim %{{.*}}, %{{.*}} : tensor<?x3x10x10xf32>
+// CHECK: scf.for %[[I:.*]] = %{{.*}} to %[[N]] step %{{.*}} iter_args
+// CHECK: tensor.extract_slice %{{.*}}[%[[I]], 0, 0, 0] [1, 3, 10, 10] [1, 1, 1, 1] : tensor<?x3x10x10xf32> to tensor<1x3x10x10xf32>
+// CHECK: linalg.generic {{.*}} ins(%{{.*}} : tensor<1x3x10x10xf32>) outs(%{{.*}} : tensor<1x27x64xf32>)
+// CHECK: linalg.generic {{.*}}iterator_types = ["parallel", "parallel", "parallel", "reduction"]{{.*}} ins(%{{.*}}, %{{.*}} : tensor<4x27xf32>, tensor<1x27x64xf32>) outs(%{{.*}} : tensor<1x4x64xf32>)
+// CHECK: tensor.insert_slice %{{.*}} into %{{.*}}[%[[I]], 0, 0, 0] [1, 4, 8, 8] [1, 1, 1, 1] : tensor<1x4x8x8xf32> into tensor<?x4x8x8xf32>
+// CHECK-NOT: linalg.conv_2d_nchw_fchw
 func.func @conv_nchw_dynamic(%x: tensor<?x3x10x10xf32>, %w: tensor<4x3x3x3xf32>, %init: tensor<?x4x8x8xf32>) -> tensor<?x4x8x8xf32> {
   %0 = linalg.conv_2d_nchw_fchw {dilations = dense<1> : tensor<2xi64>, strides = dense<1> : tensor<2xi64>}
          ins(%x, %w : tensor<?x3x10x10xf32>, tensor<4x3x3x3xf32>)

@@ -228,12 +228,17 @@ private:
                 mlir::Value input, llvm::ArrayRef<int64_t> kernel,
                 llvm::ArrayRef<int64_t> strides,
                 llvm::ArrayRef<int64_t> dilations);
-  /// Padding and output padding of a transposed convolution, Keras's way.
-  mlir::LogicalResult transposedPadding(
-      const CallArguments &args, llvm::StringRef argName,
-      llvm::ArrayRef<int64_t> kernel, llvm::ArrayRef<int64_t> strides,
-      llvm::ArrayRef<int64_t> dilations, llvm::SmallVector<int64_t> &pads,
-      llvm::SmallVector<int64_t> &outputPadding);
+  /// Padding and output padding of a transposed convolution: "valid" and
+  /// "same" size the output as Keras does; explicit pads are used as given.
+  /// Without a padding argument, Keras's "valid" when `kerasDefault`, else
+  /// no padding (kiln's and PyTorch's default).
+  mlir::LogicalResult
+  transposedPadding(const CallArguments &args, llvm::StringRef argName,
+                    llvm::ArrayRef<int64_t> kernel,
+                    llvm::ArrayRef<int64_t> strides,
+                    llvm::ArrayRef<int64_t> dilations, bool kerasDefault,
+                    llvm::SmallVector<int64_t> &pads,
+                    llvm::SmallVector<int64_t> &outputPadding);
 
   //===--- Naming --------------------------------------------------------===//
   /// The next unused layer name `base`, `base_1`, ... of the current frame,

@@ -302,7 +302,7 @@ ModelGenerator::layerConv2DTranspose(const BuiltinCall &call) {
     return failure();
   SmallVector<int64_t> pads, outputPadding;
   if (failed(transposedPadding(args, "padding", *kernel, *strides, *dilations,
-                               pads, outputPadding)))
+                               /*kerasDefault=*/true, pads, outputPadding)))
     return failure();
 
   FailureOr<Value> weight = createLayerParameter(

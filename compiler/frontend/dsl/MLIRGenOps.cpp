@@ -171,14 +171,18 @@ ModelGenerator::windowPadding(const CallArguments &args, StringRef argName,
 
 LogicalResult ModelGenerator::transposedPadding(
     const CallArguments &args, StringRef argName, ArrayRef<int64_t> kernel,
-    ArrayRef<int64_t> strides, ArrayRef<int64_t> dilations,
+    ArrayRef<int64_t> strides, ArrayRef<int64_t> dilations, bool kerasDefault,
     SmallVector<int64_t> &pads, SmallVector<int64_t> &outputPadding) {
   auto mode = paddingMode(args, argName);
   if (failed(mode))
     return failure();
   pads.assign(4, 0);
   outputPadding.assign(2, 0);
-  if (!*mode) {
+  const DslValue *given = args.find(argName);
+  bool absent = !given || given->kind == DslValue::Kind::None;
+  if (absent && !kerasDefault) {
+    // No padding at all, as kiln.conv2d_transpose and PyTorch default to.
+  } else if (!*mode) {
     auto explicitPads = explicitPadding(args, argName);
     if (failed(explicitPads))
       return failure();
@@ -326,7 +330,8 @@ FailureOr<DslValue> ModelGenerator::opConv2DTranspose(const BuiltinCall &call) {
       cast<ShapedType>((*operands)[1].getType()).getShape();
   SmallVector<int64_t> pads, outputPadding;
   if (failed(transposedPadding(args, *paddingArg, weightShape.drop_front(2),
-                               *strides, *dilations, pads, outputPadding)))
+                               *strides, *dilations, /*kerasDefault=*/false,
+                               pads, outputPadding)))
     return failure();
   FailureOr<Value> result = create<Conv2DTransposeOp>(
       at, *operands,

@@ -3,24 +3,26 @@
 // A recursive-descent parser producing the AST of a .kiln file. It stops at
 // the first error, which it reports as an MLIR diagnostic.
 //
-// file       := (model | block)*
-// model      := 'model' NAME '(' decls? ')' '->' (decl | '(' decls ')')
-//               ('seed' INT | 'layout' ('nchw' | 'nhwc'))* body
-// block      := 'block' NAME '(' (bparam (',' bparam)*)? ')' body
-// decl       := NAME ':' type
-// bparam     := NAME (':' (type | 'int' | 'float' | 'string' | 'bool'))?
-//               ('=' expr)?
-// type       := ('f32' | 'f64' | 'i32' | 'i64' | 'bool') '[' (dim (',' dim)*)?
-// ']' body       := '{' (stmt (NEWLINE | ';'))* '}' stmt       := NAME (','
-// NAME)* '=' expr
-//             | 'param' NAME ':' type '=' expr
-//             | 'return' expr (',' expr)*
-// expr       := term (('+' | '-') term)*
-// term       := unary (('*' | '/' | '@') unary)*
-// unary      := '-' unary | primary
-// primary    := NUMBER | STRING | 'true' | 'false' | 'None' | NAME
-//             | NAME '(' args? ')' | '(' expr ')' | '[' (expr (',' expr)*)? ']'
-// args       := arg (',' arg)* ','?      arg := expr | NAME '=' expr
+// file    := (model | block)*
+// model   := 'model' NAME '(' decls? ')' '->' (decl | '(' decls ')')
+//            ('seed' INT | 'layout' ('nchw' | 'nhwc'))* body
+// block   := 'block' NAME '(' (bparam (',' bparam)*)? ')' body
+// decl    := NAME ':' type
+// bparam  := NAME (':' (type | 'tensor' | 'int' | 'float' | 'string' | 'str'
+//            | 'bool'))? ('=' expr)?
+// type    := ('f32' | 'f64' | 'i32' | 'i64' | 'bool') '[' (dim (',' dim)*)? ']'
+// dim     := INT | NAME
+// body    := '{' (stmt (NEWLINE | ';'))* '}'
+// stmt    := NAME (',' NAME)* '=' expr
+//          | 'param' NAME ':' type '=' expr
+//          | 'return' expr (',' expr)*
+// expr    := term (('+' | '-') term)*
+// term    := unary (('*' | '/' | '@') unary)*
+// unary   := ('-' | '+') unary | primary
+// primary := NUMBER | STRING | 'true' | 'false' | 'None' | NAME
+//          | NAME '(' args? ')' | '(' expr ')' | '[' (expr (',' expr)*)? ']'
+// args    := arg (',' arg)* ','?
+// arg     := expr | NAME '=' expr
 //
 //===----------------------------------------------------------------------===//
 

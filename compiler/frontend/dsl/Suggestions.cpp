@@ -1,4 +1,4 @@
-//===- Suggestions.cpp - "Did you mean" hints for misspelled names --------===//
+//===- Suggestions.cpp - Hints for misspelled names -----------------------===//
 
 #include "compiler/frontend/dsl/Suggestions.h"
 

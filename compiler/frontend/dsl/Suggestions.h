@@ -1,5 +1,4 @@
-//===- Suggestions.h - "Did you mean" hints for misspelled names -*- C++
-//-*-===//
+//===- Suggestions.h - Hints for misspelled names --------------*- C++ -*-===//
 
 #ifndef KILN_FRONTEND_DSL_SUGGESTIONS_H
 #define KILN_FRONTEND_DSL_SUGGESTIONS_H

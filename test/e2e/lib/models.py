@@ -1,7 +1,8 @@
 """NumPy references of the example models, from their exported parameters."""
 import numpy as np
 
-from reference import conv2d, max_pool2d, relu, same_pads, softmax
+from reference import (batch_norm, conv2d, conv2d_transpose, max_pool2d, relu,
+                       same_pads, softmax)
 
 
 def mlp(x, P):
@@ -32,3 +33,26 @@ def cnn(image, P):
     x = relu(x @ P["dense.weight"] + P["dense.bias"])
     x = relu(x @ P["dense_1.weight"] + P["dense_1.bias"])
     return softmax(x @ P["dense_2.weight"] + P["dense_2.bias"])
+
+
+def residual_net(x, P):
+    """test/e2e/models/residual.kiln, in NCHW."""
+    def conv(h, name, act=True):
+        out = conv2d(h, P[name + ".weight"], P[name + ".bias"], pads=(1, 1, 1, 1))
+        return relu(out) if act else out
+
+    def residual(h, block):
+        y = conv(h, block + ".conv2d")
+        y = conv(y, block + ".conv2d_1", act=False)
+        return relu(h + y)
+
+    h = conv(x, "conv2d")
+    h = residual(h, "residual")
+    h = residual(h, "residual_1")
+    h = batch_norm(h, P["batch_norm.scale"], P["batch_norm.offset"],
+                   P["batch_norm.moving_mean"], P["batch_norm.moving_variance"], 1e-3)
+    h = conv2d(h, P["depthwise_conv2d.weight"], P["depthwise_conv2d.bias"],
+               pads=(1, 1, 1, 1), groups=h.shape[1])
+    h = max_pool2d(h, (2, 2))
+    return conv2d_transpose(h, P["conv2d_transpose.weight"], P["conv2d_transpose.bias"],
+                            strides=(2, 2))
