@@ -1,4 +1,4 @@
-//===- Pipelines.cpp - Kiln's named pass pipelines --------------------------===//
+//===- Pipelines.cpp - Kiln's named pass pipelines ------------------------===//
 
 #include "compiler/pipelines/Pipelines.h"
 
@@ -49,38 +49,38 @@ void buildLinalgToLLVMPipeline(OpPassManager &pm,
   func.addPass(createTileAndVectorize(tiling));
   func.addPass(createCanonicalizerPass());
   func.addPass(createCSEPass());
-  addTextual(pm,
-             "one-shot-bufferize{bufferize-function-boundaries "
-             "function-boundary-type-conversion=identity-layout-map},"
-             "buffer-results-to-out-params{modify-public-functions "
-             "hoist-static-allocs},"
-             "canonicalize,"
-             "buffer-deallocation-pipeline,"
-             "convert-bufferization-to-memref");
+  addTextual(pm, "one-shot-bufferize{bufferize-function-boundaries "
+                 "function-boundary-type-conversion=identity-layout-map},"
+                 "buffer-results-to-out-params{modify-public-functions "
+                 "hoist-static-allocs},"
+                 "canonicalize,"
+                 "buffer-deallocation-pipeline,"
+                 "convert-bufferization-to-memref");
   pm.nest<func::FuncOp>().addPass(createLowerStridedCopies());
-  addTextual(pm,
-             "func.func(convert-linalg-to-loops),"
-             "func.func(lower-vector-mask),"
-             "func.func(lower-vector-multi-reduction),"
-             "convert-vector-to-scf{full-unroll},"
-             "lower-affine,"
-             "expand-strided-metadata,"
-             "lower-affine,"
-             "convert-scf-to-cf,"
-             "convert-math-to-funcs,"
-             "canonicalize,"
-             "convert-vector-to-llvm{vector-contract-lowering=outerproduct "
-             "reassociate-fp-reductions},"
-             "finalize-memref-to-llvm,"
-             "convert-math-to-llvm,"
-             "convert-math-to-libm,"
-             "convert-arith-to-llvm,"
-             "convert-index-to-llvm,"
-             "convert-cf-to-llvm,"
-             "convert-ub-to-llvm,"
-             "convert-func-to-llvm,"
-             "reconcile-unrealized-casts,"
-             "canonicalize,cse");
+  addTextual(pm, "func.func(fold-memref-alias-ops)");
+  pm.nest<func::FuncOp>().addPass(createHoistVectorTransfers());
+  addTextual(pm, "func.func(convert-linalg-to-loops),"
+                 "func.func(lower-vector-mask),"
+                 "func.func(lower-vector-multi-reduction),"
+                 "convert-vector-to-scf{full-unroll},"
+                 "lower-affine,"
+                 "expand-strided-metadata,"
+                 "lower-affine,"
+                 "convert-scf-to-cf,"
+                 "convert-math-to-funcs,"
+                 "canonicalize,"
+                 "convert-vector-to-llvm{vector-contract-lowering=outerproduct "
+                 "reassociate-fp-reductions},"
+                 "finalize-memref-to-llvm,"
+                 "convert-math-to-llvm,"
+                 "convert-math-to-libm,"
+                 "convert-arith-to-llvm,"
+                 "convert-index-to-llvm,"
+                 "convert-cf-to-llvm,"
+                 "convert-ub-to-llvm,"
+                 "convert-func-to-llvm,"
+                 "reconcile-unrealized-casts,"
+                 "canonicalize,cse");
   pm.addPass(createEmitEntryPoints());
 }
 

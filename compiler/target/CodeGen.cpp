@@ -1,4 +1,4 @@
-//===- CodeGen.cpp - LLVM dialect to object code, in process ----------------===//
+//===- CodeGen.cpp - LLVM dialect to object code, in process --------------===//
 
 #include "compiler/target/CodeGen.h"
 

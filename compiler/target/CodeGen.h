@@ -10,8 +10,8 @@
 namespace kiln {
 
 struct TargetOptions {
-  std::string triple; // empty: the host
-  std::string cpu;    // empty: the host CPU ("generic" when cross-compiling)
+  std::string triple;   // empty: the host
+  std::string cpu;      // empty: the host CPU ("generic" when cross-compiling)
   std::string features; // empty: the host CPU's features
   unsigned optLevel = 3;
 };

@@ -1,4 +1,4 @@
-//===- EmitEntryPoints.cpp - C entry points and manifest --------------------===//
+//===- EmitEntryPoints.cpp - C entry points and manifest ------------------===//
 
 #include "compiler/target/EntryPoints.h"
 #include "compiler/target/Passes.h"
@@ -111,7 +111,8 @@ void addConstantGlobal(ModuleOp module, StringRef name, Type type,
                          LLVM::Linkage::External, name, value);
 }
 
-struct EmitEntryPointsPass : kiln::impl::EmitEntryPointsBase<EmitEntryPointsPass> {
+struct EmitEntryPointsPass
+    : kiln::impl::EmitEntryPointsBase<EmitEntryPointsPass> {
   void runOnOperation() override {
     ModuleOp module = getOperation();
     std::vector<EntryPoint> entries = readEntryPoints(module);
@@ -133,9 +134,9 @@ struct EmitEntryPointsPass : kiln::impl::EmitEntryPointsBase<EmitEntryPointsPass
         module, "__kiln_manifest",
         LLVM::LLVMArrayType::get(IntegerType::get(ctx, 8), manifest.size()),
         StringAttr::get(ctx, manifest));
-    addConstantGlobal(module, "__kiln_abi_version", IntegerType::get(ctx, 32),
-                      IntegerAttr::get(IntegerType::get(ctx, 32),
-                                       kArtifactAbiVersion));
+    addConstantGlobal(
+        module, "__kiln_abi_version", IntegerType::get(ctx, 32),
+        IntegerAttr::get(IntegerType::get(ctx, 32), kArtifactAbiVersion));
     module->removeAttr("kiln.entry_points");
   }
 };

@@ -1,4 +1,4 @@
-//===- EntryPoints.cpp - Entry-point signatures, manifest and header --------===//
+//===- EntryPoints.cpp - Entry-point signatures, manifest and header ------===//
 
 #include "compiler/target/EntryPoints.h"
 
@@ -70,8 +70,9 @@ std::string manifestText(ArrayRef<EntryPoint> entries) {
   for (const EntryPoint &entry : entries) {
     os << "function " << entry.name << "\n";
     for (const TensorSignature &t : entry.inputs)
-      os << "input " << t.name << " " << elementTypeName(t.type.getElementType())
-         << " " << shapeText(t.type, "x", "?") << "\n";
+      os << "input " << t.name << " "
+         << elementTypeName(t.type.getElementType()) << " "
+         << shapeText(t.type, "x", "?") << "\n";
     for (const TensorSignature &t : entry.outputs)
       os << "output " << t.name << " "
          << elementTypeName(t.type.getElementType()) << " "
@@ -95,10 +96,9 @@ static std::string signatureComment(const EntryPoint &entry) {
   auto list = [](const std::vector<TensorSignature> &tensors) {
     SmallVector<std::string> items;
     for (const TensorSignature &t : tensors)
-      items.push_back(t.name + ": " + elementTypeName(t.type.getElementType()) +
-                      "[" +
-                      (t.type.getRank() ? shapeText(t.type, ", ", "batch") : "") +
-                      "]");
+      items.push_back(
+          t.name + ": " + elementTypeName(t.type.getElementType()) + "[" +
+          (t.type.getRank() ? shapeText(t.type, ", ", "batch") : "") + "]");
     return llvm::join(items, ", ");
   };
   return entry.name + "(" + list(entry.inputs) + ") -> (" +
@@ -123,9 +123,8 @@ std::string headerText(ArrayRef<EntryPoint> entries, StringRef guard,
     if (entry.hasDynamicDims())
       params.push_back("int64_t batch");
     for (const TensorSignature &t : entry.inputs)
-      params.push_back(("const " + cTypeOf(t.type.getElementType()) + " *" +
-                        t.name)
-                           .str());
+      params.push_back(
+          ("const " + cTypeOf(t.type.getElementType()) + " *" + t.name).str());
     for (const TensorSignature &t : entry.outputs)
       params.push_back(
           (cTypeOf(t.type.getElementType()) + " *" + t.name).str());

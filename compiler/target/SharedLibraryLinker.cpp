@@ -1,4 +1,4 @@
-//===- SharedLibraryLinker.cpp - Shared libraries through lld, in process ---===//
+//===- SharedLibraryLinker.cpp - Shared libraries through lld, in process -===//
 
 #include "compiler/target/CodeGen.h"
 
@@ -13,15 +13,21 @@ namespace kiln {
 
 Error linkSharedLibrary(StringRef objectPath, StringRef outputPath) {
   std::string objectArg = objectPath.str(), outputArg = outputPath.str();
-  std::vector<const char *> args = {
-      "ld.lld", "-shared", "--hash-style=gnu", "--as-needed",
-      "-o", outputArg.c_str(), objectArg.c_str(),
-      "-L/usr/lib/x86_64-linux-gnu", "-L/lib/x86_64-linux-gnu",
-      "-lm", "-lc"};
+  std::vector<const char *> args = {"ld.lld",
+                                    "-shared",
+                                    "--hash-style=gnu",
+                                    "--as-needed",
+                                    "-o",
+                                    outputArg.c_str(),
+                                    objectArg.c_str(),
+                                    "-L/usr/lib/x86_64-linux-gnu",
+                                    "-L/lib/x86_64-linux-gnu",
+                                    "-lm",
+                                    "-lc"};
   std::string diagnostics;
   raw_string_ostream errs(diagnostics);
-  lld::Result result = lld::lldMain(args, outs(), errs,
-                                    {{lld::Gnu, &lld::elf::link}});
+  lld::Result result =
+      lld::lldMain(args, outs(), errs, {{lld::Gnu, &lld::elf::link}});
   if (result.retCode != 0)
     return createStringError(inconvertibleErrorCode(),
                              "linking the shared library failed: " +

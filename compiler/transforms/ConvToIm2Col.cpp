@@ -1,4 +1,4 @@
-//===- ConvToIm2Col.cpp - Convolutions as im2col + contraction --------------===//
+//===- ConvToIm2Col.cpp - Convolutions as im2col + contraction ------------===//
 
 #include "compiler/transforms/Passes.h"
 

@@ -1,4 +1,4 @@
-//===- Decompose.cpp - Composite kiln ops into simpler kiln ops -------------===//
+//===- Decompose.cpp - Composite kiln ops into simpler kiln ops -----------===//
 //
 // Rewrites ops that are compositions of other kiln ops, so that the lowering
 // to linalg handles a smaller set. Gradient rules live on the composite ops,
@@ -54,18 +54,30 @@ struct DecomposeLinear : OpRewritePattern<LinearOp> {
   }
 };
 
+/// The pieces of a max-subtracted softmax over `axis`: x - max(x), its
+/// exponential and the sum of that exponential (both kept along `axis`).
+struct ShiftedExp {
+  Value shifted, exp, sum;
+};
+
+ShiftedExp buildShiftedExp(PatternRewriter &rewriter, Location loc, Value x,
+                           int64_t axis) {
+  SmallVector<int64_t> axes = {axis};
+  Value max = ReduceMaxOp::create(rewriter, loc, x, axes, true);
+  Value shifted = SubOp::create(rewriter, loc, x, max);
+  Value exp = ExpOp::create(rewriter, loc, shifted);
+  Value sum = ReduceSumOp::create(rewriter, loc, exp, axes, true);
+  return {shifted, exp, sum};
+}
+
 /// softmax(x) = exp(x - max(x)) / sum(exp(x - max(x))).
 struct DecomposeSoftmax : OpRewritePattern<SoftmaxOp> {
   using OpRewritePattern::OpRewritePattern;
   LogicalResult matchAndRewrite(SoftmaxOp op,
                                 PatternRewriter &rewriter) const override {
-    Location loc = op.getLoc();
-    SmallVector<int64_t> axes = {op.getAxis()};
-    Value max = ReduceMaxOp::create(rewriter, loc, op.getInput(), axes, true);
-    Value shifted = SubOp::create(rewriter, loc, op.getInput(), max);
-    Value exp = ExpOp::create(rewriter, loc, shifted);
-    Value sum = ReduceSumOp::create(rewriter, loc, exp, axes, true);
-    rewriter.replaceOpWithNewOp<DivOp>(op, exp, sum);
+    ShiftedExp parts =
+        buildShiftedExp(rewriter, op.getLoc(), op.getInput(), op.getAxis());
+    rewriter.replaceOpWithNewOp<DivOp>(op, parts.exp, parts.sum);
     return success();
   }
 };
@@ -75,14 +87,10 @@ struct DecomposeLogSoftmax : OpRewritePattern<LogSoftmaxOp> {
   using OpRewritePattern::OpRewritePattern;
   LogicalResult matchAndRewrite(LogSoftmaxOp op,
                                 PatternRewriter &rewriter) const override {
-    Location loc = op.getLoc();
-    SmallVector<int64_t> axes = {op.getAxis()};
-    Value max = ReduceMaxOp::create(rewriter, loc, op.getInput(), axes, true);
-    Value shifted = SubOp::create(rewriter, loc, op.getInput(), max);
-    Value exp = ExpOp::create(rewriter, loc, shifted);
-    Value sum = ReduceSumOp::create(rewriter, loc, exp, axes, true);
-    Value logSum = LogOp::create(rewriter, loc, sum);
-    rewriter.replaceOpWithNewOp<SubOp>(op, shifted, logSum);
+    ShiftedExp parts =
+        buildShiftedExp(rewriter, op.getLoc(), op.getInput(), op.getAxis());
+    Value logSum = LogOp::create(rewriter, op.getLoc(), parts.sum);
+    rewriter.replaceOpWithNewOp<SubOp>(op, parts.shifted, logSum);
     return success();
   }
 };
@@ -100,13 +108,13 @@ struct DecomposeBatchNorm : OpRewritePattern<BatchNormOp> {
     Value stddev = SqrtOp::create(
         rewriter, loc, AddOp::create(rewriter, loc, op.getVariance(), eps));
     Value scale = DivOp::create(rewriter, loc, op.getScale(), stddev);
-    Value shift = SubOp::create(
-        rewriter, loc, op.getOffset(),
-        MulOp::create(rewriter, loc, op.getMean(), scale));
+    Value shift =
+        SubOp::create(rewriter, loc, op.getOffset(),
+                      MulOp::create(rewriter, loc, op.getMean(), scale));
     int64_t rank = cast<ShapedType>(op.getInput().getType()).getRank();
-    Value scaled = MulOp::create(
-        rewriter, loc, op.getInput(),
-        channelBroadcastable(rewriter, loc, scale, rank));
+    Value scaled =
+        MulOp::create(rewriter, loc, op.getInput(),
+                      channelBroadcastable(rewriter, loc, scale, rank));
     rewriter.replaceOpWithNewOp<AddOp>(
         op, scaled, channelBroadcastable(rewriter, loc, shift, rank));
     return success();
@@ -141,8 +149,7 @@ struct DecomposeFlatten : OpRewritePattern<FlattenOp> {
 };
 
 /// Moves a convolution's bias into a broadcasting add.
-template <typename ConvOp>
-struct SplitConvBias : OpRewritePattern<ConvOp> {
+template <typename ConvOp> struct SplitConvBias : OpRewritePattern<ConvOp> {
   using OpRewritePattern<ConvOp>::OpRewritePattern;
   LogicalResult matchAndRewrite(ConvOp op,
                                 PatternRewriter &rewriter) const override {

@@ -1,4 +1,4 @@
-//===- LowerStridedCopies.cpp - Strided memref copies to linalg.copy --------===//
+//===- LowerStridedCopies.cpp - Strided memref copies to linalg.copy ------===//
 
 #include "compiler/transforms/Passes.h"
 

@@ -1,4 +1,4 @@
-//===- MaterializeParameters.cpp - Parameters to constants ------------------===//
+//===- MaterializeParameters.cpp - Parameters to constants ----------------===//
 
 #include "compiler/transforms/ParameterInitializer.h"
 #include "compiler/transforms/Passes.h"

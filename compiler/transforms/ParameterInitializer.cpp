@@ -1,4 +1,4 @@
-//===- ParameterInitializer.cpp - Initial values of parameters ---------------===//
+//===- ParameterInitializer.cpp - Initial values of parameters ------------===//
 
 #include "compiler/transforms/ParameterInitializer.h"
 

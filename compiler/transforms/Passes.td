@@ -74,4 +74,15 @@ def LowerStridedCopies : Pass<"kiln-lower-strided-copies", "mlir::func::FuncOp">
   let dependentDialects = ["::mlir::linalg::LinalgDialect"];
 }
 
+def HoistVectorTransfers : Pass<"kiln-hoist-vector-transfers", "mlir::func::FuncOp"> {
+  let summary = "Keep loop-carried vector tiles in registers";
+  let description = [{
+    After bufferization, a vector.transfer_read / transfer_write pair of the
+    same buffer location inside a loop (the accumulator tile of a
+    contraction, read and written at every reduction step) becomes a value
+    carried by the loop: read once before it, written once after it. Run
+    fold-memref-alias-ops first so that transfers address buffers directly.
+  }];
+}
+
 #endif // KILN_TRANSFORMS_PASSES

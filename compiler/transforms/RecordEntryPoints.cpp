@@ -1,4 +1,4 @@
-//===- RecordEntryPoints.cpp - Tensor signatures of entry points ------------===//
+//===- RecordEntryPoints.cpp - Tensor signatures of entry points ----------===//
 
 #include "compiler/transforms/Passes.h"
 
@@ -50,8 +50,9 @@ struct RecordEntryPointsPass
       SmallVector<Attribute> inputs, outputs;
       FunctionType type = func.getFunctionType();
       for (unsigned i = 0; i < type.getNumInputs(); ++i) {
-        auto desc = describeTensor(func, type.getInput(i), func.getArgAttrDict(i),
-                                   ("input" + Twine(i)).str());
+        auto desc =
+            describeTensor(func, type.getInput(i), func.getArgAttrDict(i),
+                           ("input" + Twine(i)).str());
         if (failed(desc))
           return signalPassFailure();
         inputs.push_back(*desc);
@@ -68,8 +69,7 @@ struct RecordEntryPointsPass
           {b.getNamedAttr("name", func.getSymNameAttr()),
            b.getNamedAttr("inputs", b.getArrayAttr(inputs)),
            b.getNamedAttr("outputs", b.getArrayAttr(outputs))}));
-      StringAttr implName =
-          b.getStringAttr("__kiln_impl_" + func.getSymName());
+      StringAttr implName = b.getStringAttr("__kiln_impl_" + func.getSymName());
       if (failed(SymbolTable::replaceAllSymbolUses(func, implName, module)))
         return signalPassFailure();
       func.setSymName(implName);

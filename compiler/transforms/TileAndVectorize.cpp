@@ -1,12 +1,13 @@
-//===- TileAndVectorize.cpp - Register tiling and vectorization -------------===//
+//===- TileAndVectorize.cpp - Register tiling and vectorization -----------===//
 //
 // Each linalg op on tensors is tiled with scf.for loops, the loops are peeled
 // so that the main iterations work on full, static tiles, and those tiles are
-// vectorized (the remainder iterations stay scalar):
+// vectorized:
 // - contractions (matmul, batch_matmul, im2col'd convolutions): an 8 x 2V
 //   register block of the two innermost parallel dims (V = vector width),
 //   outer parallel dims by 1, the reduction dim by 1, so the tile becomes a
-//   vector.contract that lowers to vector FMAs;
+//   vector.contract that lowers to vector FMAs; the rows of a dynamic dim
+//   left over after the blocks are tiled again one row at a time;
 // - other ops: the innermost dim by V, every other dim by 1.
 // Ops the vectorizer does not support (named convolutions and pooling) are
 // left for the loop lowering.
@@ -20,8 +21,8 @@
 #include "mlir/Dialect/SCF/Transforms/TileUsingInterface.h"
 #include "mlir/Dialect/SCF/Transforms/Transforms.h"
 #include "mlir/Dialect/Tensor/Transforms/Transforms.h"
-#include "mlir/Transforms/GreedyPatternRewriteDriver.h"
 #include "mlir/IR/PatternMatch.h"
+#include "mlir/Transforms/GreedyPatternRewriteDriver.h"
 
 namespace kiln {
 #define GEN_PASS_DEF_TILEANDVECTORIZE
@@ -51,8 +52,15 @@ bool isVectorizationCandidate(linalg::LinalgOp op) {
               linalg::FillOp, linalg::TransposeOp>(op.getOperation()));
 }
 
-/// Tile sizes per loop; 0 means "not tiled".
-SmallVector<int64_t> chooseTileSizes(linalg::LinalgOp op, int64_t width) {
+/// How a contraction's two innermost parallel dims are blocked: first into
+/// register blocks of rows x 2V; then, for what remains of a dynamic row
+/// dimension, into single rows.
+enum class ContractionBlocking { RegisterBlock, SingleRow };
+
+/// Tile sizes per loop, clamped to static loop ranges so that a small static
+/// dim is one whole tile.
+SmallVector<int64_t> chooseTileSizes(linalg::LinalgOp op, int64_t width,
+                                     ContractionBlocking blocking) {
   unsigned numLoops = op.getNumLoops();
   SmallVector<int64_t> sizes(numLoops, 1);
   SmallVector<utils::IteratorType> iterators = op.getIteratorTypesArray();
@@ -62,28 +70,41 @@ SmallVector<int64_t> chooseTileSizes(linalg::LinalgOp op, int64_t width) {
       if (iterators[i] == utils::IteratorType::parallel)
         parallel.push_back(i);
     if (parallel.size() >= 2) {
-      sizes[parallel[parallel.size() - 2]] = kRegisterRows;
+      sizes[parallel[parallel.size() - 2]] =
+          blocking == ContractionBlocking::RegisterBlock ? kRegisterRows : 1;
       sizes[parallel.back()] = 2 * width;
     }
-    return sizes;
+  } else {
+    sizes.back() = width;
   }
-  sizes.back() = width;
+  for (auto [size, range] : llvm::zip(sizes, op.getStaticLoopRanges()))
+    if (!ShapedType::isDynamic(range) && range < size)
+      size = range;
   return sizes;
 }
 
+bool hasStaticShapes(linalg::LinalgOp op) {
+  return llvm::all_of(op->getOperandTypes(), [](Type t) {
+    auto shaped = dyn_cast<ShapedType>(t);
+    return !shaped || shaped.hasStaticShape();
+  });
+}
+
 /// Tiles `op`, then peels every tile loop so that its main part works on
-/// full, statically shaped tiles; the remainder iterations stay scalar.
-void tileAndPeel(RewriterBase &rewriter, linalg::LinalgOp op, int64_t width) {
+/// full, statically shaped tiles.
+void tileAndPeel(RewriterBase &rewriter, linalg::LinalgOp op,
+                 ArrayRef<int64_t> tileSizes) {
   rewriter.setInsertionPoint(op);
   scf::SCFTilingOptions options;
-  options.setTileSizes(
-      getAsIndexOpFoldResult(op.getContext(), chooseTileSizes(op, width)));
+  options.setTileSizes(getAsIndexOpFoldResult(op.getContext(), tileSizes));
   FailureOr<scf::SCFTilingResult> tiled = scf::tileUsingSCF(
       rewriter, cast<TilingInterface>(op.getOperation()), options);
   if (failed(tiled))
     return;
   rewriter.replaceOp(op, tiled->replacements);
-  for (LoopLikeOpInterface loop : tiled->loops) {
+  // Innermost first, so that the remainder of an outer loop holds peeled
+  // copies of the inner loops too.
+  for (LoopLikeOpInterface loop : llvm::reverse(tiled->loops)) {
     auto forOp = dyn_cast<scf::ForOp>(loop.getOperation());
     scf::ForOp remainder;
     if (forOp)
@@ -93,12 +114,7 @@ void tileAndPeel(RewriterBase &rewriter, linalg::LinalgOp op, int64_t width) {
 
 /// Vectorizes a linalg op whose shapes are all static.
 void vectorizeStaticOp(RewriterBase &rewriter, linalg::LinalgOp op) {
-  if (!op.hasPureTensorSemantics() ||
-      !llvm::all_of(op->getOperandTypes(),
-                    [](Type t) {
-                      auto shaped = dyn_cast<ShapedType>(t);
-                      return !shaped || shaped.hasStaticShape();
-                    }) ||
+  if (!op.hasPureTensorSemantics() || !hasStaticShapes(op) ||
       failed(linalg::vectorizeOpPrecondition(op)))
     return;
   rewriter.setInsertionPoint(op);
@@ -120,16 +136,36 @@ struct TileAndVectorizePass
   using TileAndVectorizeBase::TileAndVectorizeBase;
 
   void runOnOperation() override {
-    SmallVector<linalg::LinalgOp> candidates;
-    getOperation().walk([&](linalg::LinalgOp op) {
-      if (isVectorizationCandidate(op))
-        candidates.push_back(op);
-    });
     IRRewriter rewriter(&getContext());
-    for (linalg::LinalgOp op : candidates)
-      tileAndPeel(rewriter, op, vectorWidth);
+    // Register blocks first; then single rows for the part of a dynamic row
+    // dimension (the batch) that is not a whole number of blocks.
+    for (ContractionBlocking blocking :
+         {ContractionBlocking::RegisterBlock, ContractionBlocking::SingleRow}) {
+      bool firstRound = blocking == ContractionBlocking::RegisterBlock;
+      SmallVector<linalg::LinalgOp> candidates;
+      getOperation().walk([&](linalg::LinalgOp op) {
+        if (isVectorizationCandidate(op) &&
+            (firstRound || (linalg::isaContractionOpInterface(op) &&
+                            !hasStaticShapes(op))))
+          candidates.push_back(op);
+      });
+      for (linalg::LinalgOp op : candidates)
+        tileAndPeel(rewriter, op,
+                    chooseTileSizes(op, vectorWidth, blocking));
+      if (failed(foldStaticTileShapes()))
+        return signalPassFailure();
+      SmallVector<linalg::LinalgOp> tiles;
+      getOperation().walk([&](linalg::LinalgOp op) {
+        if (isVectorizationCandidate(op))
+          tiles.push_back(op);
+      });
+      for (linalg::LinalgOp op : tiles)
+        vectorizeStaticOp(rewriter, op);
+    }
+  }
 
-    // Fold the peeled loops' bounds into static tile shapes.
+  /// Folds the peeled loops' bounds into static tile shapes.
+  LogicalResult foldStaticTileShapes() {
     RewritePatternSet patterns(&getContext());
     scf::populateSCFForLoopCanonicalizationPatterns(patterns);
     tensor::populateFoldTensorEmptyPatterns(patterns);
@@ -137,16 +173,7 @@ struct TileAndVectorizePass
       dialect->getCanonicalizationPatterns(patterns);
     for (RegisteredOperationName op : getContext().getRegisteredOperations())
       op.getCanonicalizationPatterns(patterns, &getContext());
-    if (failed(applyPatternsGreedily(getOperation(), std::move(patterns))))
-      return signalPassFailure();
-
-    SmallVector<linalg::LinalgOp> tiles;
-    getOperation().walk([&](linalg::LinalgOp op) {
-      if (isVectorizationCandidate(op))
-        tiles.push_back(op);
-    });
-    for (linalg::LinalgOp op : tiles)
-      vectorizeStaticOp(rewriter, op);
+    return applyPatternsGreedily(getOperation(), std::move(patterns));
   }
 };
 

@@ -1,4 +1,4 @@
-//===- KilnFolds.cpp - Folds and canonicalizations of kiln ops --------------===//
+//===- KilnFolds.cpp - Folds and canonicalizations of kiln ops ------------===//
 
 #include "dialects/kiln/KilnOps.h"
 

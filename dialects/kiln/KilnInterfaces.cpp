@@ -1,4 +1,4 @@
-//===- KilnInterfaces.cpp - Interfaces of kiln ops --------------------------===//
+//===- KilnInterfaces.cpp - Interfaces of kiln ops ------------------------===//
 
 #include "dialects/kiln/KilnInterfaces.h"
 

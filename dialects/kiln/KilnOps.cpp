@@ -1,4 +1,4 @@
-//===- KilnOps.cpp - Result types and verifiers of kiln ops -----------------===//
+//===- KilnOps.cpp - Result types and verifiers of kiln ops ---------------===//
 
 #include "dialects/kiln/KilnOps.h"
 
@@ -43,8 +43,7 @@ LogicalResult checkWindowAttrs(OptLoc loc, ArrayRef<int64_t> strides,
                                ArrayRef<int64_t> pads,
                                ArrayRef<int64_t> dilations) {
   if (strides.size() != 2 || pads.size() != 4 || dilations.size() != 2)
-    return emitInferenceError(loc,
-                              "expects 2 strides, 4 pads and 2 dilations");
+    return emitInferenceError(loc, "expects 2 strides, 4 pads and 2 dilations");
   if (llvm::any_of(strides, [](int64_t s) { return s < 1; }) ||
       llvm::any_of(dilations, [](int64_t d) { return d < 1; }) ||
       llvm::any_of(pads, [](int64_t p) { return p < 0; }))
@@ -66,9 +65,8 @@ LogicalResult ConstantOp::inferReturnTypes(MLIRContext *, OptLoc,
 
 LogicalResult ParameterOp::verify() {
   static constexpr llvm::StringLiteral kInitializers[] = {
-      "zeros",          "ones",           "constant",   "normal",
-      "uniform",        "glorot_uniform", "glorot_normal",
-      "he_uniform",     "he_normal",      "identity"};
+      "zeros",          "ones",          "constant",   "normal",    "uniform",
+      "glorot_uniform", "glorot_normal", "he_uniform", "he_normal", "identity"};
   if (!llvm::is_contained(kInitializers, getInitializer()))
     return emitOpError("unknown initializer '") << getInitializer() << "'";
   size_t wanted = llvm::StringSwitch<size_t>(getInitializer())
@@ -121,7 +119,8 @@ LogicalResult MatmulOp::inferReturnTypes(MLIRContext *, OptLoc loc,
     return emitInferenceError(loc, "batch dimensions do not broadcast");
   batch->push_back(lhs[lhs.size() - 2]);
   batch->push_back(rhs.back());
-  types.push_back(RankedTensorType::get(*batch, elementTypeOf(adaptor.getLhs())));
+  types.push_back(
+      RankedTensorType::get(*batch, elementTypeOf(adaptor.getLhs())));
   return success();
 }
 
@@ -140,8 +139,8 @@ LogicalResult LinearOp::inferReturnTypes(MLIRContext *, OptLoc loc,
   if (Value bias = adaptor.getBias()) {
     ArrayRef<int64_t> b = shapeOf(bias);
     if (b.size() != 1 || isKnownAndDiffers(b[0], w[1]))
-      return emitInferenceError(loc, "bias must have shape [" + Twine(w[1]) +
-                                         "]");
+      return emitInferenceError(loc,
+                                "bias must have shape [" + Twine(w[1]) + "]");
   }
   SmallVector<int64_t> shape(x.drop_back());
   shape.push_back(w[1]);
@@ -193,9 +192,8 @@ LogicalResult ReshapeOp::inferReturnTypes(MLIRContext *, OptLoc loc,
     shape[inferredAt] = total / known;
   } else if (known != total) {
     return emitInferenceError(
-        loc,
-        llvm::formatv("cannot reshape {0} elements into {1}", total, known)
-            .str());
+        loc, llvm::formatv("cannot reshape {0} elements into {1}", total, known)
+                 .str());
   }
   types.push_back(
       RankedTensorType::get(shape, elementTypeOf(adaptor.getInput())));
@@ -243,8 +241,8 @@ LogicalResult ConcatOp::inferReturnTypes(MLIRContext *, OptLoc loc,
     return emitInferenceError(loc, "concat needs at least one input");
   SmallVector<int64_t> shape(shapeOf(inputs[0]));
   int64_t rank = shape.size();
-  int64_t axis = adaptor.getAxis() < 0 ? adaptor.getAxis() + rank
-                                       : adaptor.getAxis();
+  int64_t axis =
+      adaptor.getAxis() < 0 ? adaptor.getAxis() + rank : adaptor.getAxis();
   if (axis < 0 || axis >= rank)
     return emitInferenceError(loc, "concat axis out of range");
   for (Value input : inputs.drop_front()) {
@@ -254,13 +252,13 @@ LogicalResult ConcatOp::inferReturnTypes(MLIRContext *, OptLoc loc,
       return emitInferenceError(loc, "concat inputs differ in rank or type");
     for (int64_t i = 0; i < rank; ++i) {
       if (i == axis) {
-        shape[i] = ShapedType::isDynamic(shape[i]) ||
-                           ShapedType::isDynamic(other[i])
-                       ? ShapedType::kDynamic
-                       : shape[i] + other[i];
+        shape[i] =
+            ShapedType::isDynamic(shape[i]) || ShapedType::isDynamic(other[i])
+                ? ShapedType::kDynamic
+                : shape[i] + other[i];
       } else if (isKnownAndDiffers(shape[i], other[i])) {
-        return emitInferenceError(
-            loc, "concat inputs differ in dimension " + Twine(i));
+        return emitInferenceError(loc, "concat inputs differ in dimension " +
+                                           Twine(i));
       }
     }
   }
@@ -286,9 +284,10 @@ LogicalResult SliceOp::inferReturnTypes(MLIRContext *, OptLoc loc,
       return emitInferenceError(loc, "cannot slice a dynamic dimension");
     if (steps[i] < 1 || starts[i] < 0 || ends[i] < starts[i] || ends[i] > dim)
       return emitInferenceError(
-          loc, llvm::formatv("slice [{0}:{1}:{2}] is out of bounds for size {3}",
-                             starts[i], ends[i], steps[i], dim)
-                   .str());
+          loc,
+          llvm::formatv("slice [{0}:{1}:{2}] is out of bounds for size {3}",
+                        starts[i], ends[i], steps[i], dim)
+              .str());
     shape[axis] = (ends[i] - starts[i] + steps[i] - 1) / steps[i];
   }
   types.push_back(
@@ -337,8 +336,8 @@ LogicalResult Conv2DOp::inferReturnTypes(MLIRContext *, OptLoc loc,
                  .str());
   if (Value bias = adaptor.getBias())
     if (shapeOf(bias).size() != 1 || isKnownAndDiffers(shapeOf(bias)[0], w[0]))
-      return emitInferenceError(loc, "bias must have shape [" + Twine(w[0]) +
-                                         "]");
+      return emitInferenceError(loc,
+                                "bias must have shape [" + Twine(w[0]) + "]");
   ArrayRef<int64_t> s = adaptor.getStrides(), p = adaptor.getPads(),
                     d = adaptor.getDilations();
   int64_t h = windowOutputSize(x[2], w[2], s[0], p[0], p[2], d[0]);
@@ -362,8 +361,7 @@ LogicalResult Conv2DTransposeOp::inferReturnTypes(MLIRContext *, OptLoc loc,
                               adaptor.getDilations())))
     return failure();
   ArrayRef<int64_t> s = adaptor.getStrides(), p = adaptor.getPads(),
-                    d = adaptor.getDilations(),
-                    op = adaptor.getOutputPadding();
+                    d = adaptor.getDilations(), op = adaptor.getOutputPadding();
   int64_t groups = adaptor.getGroups();
   if (op.size() != 2 || groups < 1 ||
       (!ShapedType::isDynamic(w[0]) && w[0] % groups))

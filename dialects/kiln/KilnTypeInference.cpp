@@ -1,4 +1,4 @@
-//===- KilnTypeInference.cpp - Result types of kiln ops ---------------------===//
+//===- KilnTypeInference.cpp - Result types of kiln ops -------------------===//
 
 #include "dialects/kiln/KilnTypeInference.h"
 
@@ -112,8 +112,8 @@ LogicalResult inferPool2DType(std::optional<Location> location, Type input,
   if (type.getRank() != 4)
     return emitInferenceError(location, "expects an NCHW input of rank 4");
   if (kernel.size() != 2 || strides.size() != 2 || pads.size() != 4)
-    return emitInferenceError(
-        location, "expects 2 kernel sizes, 2 strides and 4 pads");
+    return emitInferenceError(location,
+                              "expects 2 kernel sizes, 2 strides and 4 pads");
   if (llvm::any_of(kernel, [](int64_t k) { return k < 1; }) ||
       llvm::any_of(strides, [](int64_t s) { return s < 1; }) ||
       llvm::any_of(pads, [](int64_t p) { return p < 0; }))

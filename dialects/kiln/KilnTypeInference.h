@@ -24,9 +24,9 @@ llvm::LogicalResult emitInferenceError(std::optional<mlir::Location> location,
 std::optional<llvm::SmallVector<int64_t>>
 broadcastShapes(llvm::ArrayRef<int64_t> lhs, llvm::ArrayRef<int64_t> rhs);
 
-llvm::LogicalResult inferBroadcastType(std::optional<mlir::Location> location,
-                                       mlir::Type lhs, mlir::Type rhs,
-                                       llvm::SmallVectorImpl<mlir::Type> &types);
+llvm::LogicalResult
+inferBroadcastType(std::optional<mlir::Location> location, mlir::Type lhs,
+                   mlir::Type rhs, llvm::SmallVectorImpl<mlir::Type> &types);
 
 /// Normalizes reduction axes (negative counts from the end; empty means all)
 /// into sorted, unique axes, or fails when one is out of range.
@@ -34,11 +34,10 @@ llvm::LogicalResult normalizeAxes(std::optional<mlir::Location> location,
                                   int64_t rank, llvm::ArrayRef<int64_t> axes,
                                   llvm::SmallVectorImpl<int64_t> &normalized);
 
-llvm::LogicalResult inferReductionType(std::optional<mlir::Location> location,
-                                       mlir::Type input,
-                                       llvm::ArrayRef<int64_t> axes,
-                                       bool keepdims,
-                                       llvm::SmallVectorImpl<mlir::Type> &types);
+llvm::LogicalResult
+inferReductionType(std::optional<mlir::Location> location, mlir::Type input,
+                   llvm::ArrayRef<int64_t> axes, bool keepdims,
+                   llvm::SmallVectorImpl<mlir::Type> &types);
 
 /// Output size of a sliding window along one dimension, or dynamic.
 int64_t windowOutputSize(int64_t input, int64_t kernel, int64_t stride,

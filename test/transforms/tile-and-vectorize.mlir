@@ -81,8 +81,10 @@ func.func @elementwise(%x: tensor<4x64xf32>, %y: tensor<4x64xf32>) -> tensor<4x6
 // -----
 
 // With dynamic M and N each tile loop is peeled: the main loops run to the
-// largest multiple of the tile size and hold vectorized full tiles; the
-// remainder loops keep a linalg.matmul on partial tiles.
+// largest multiple of the tile size and hold vectorized 8 x 32 blocks. The
+// rows left over from M are tiled again one row at a time, so they are
+// vectorized too; only the columns left over from a dynamic N keep a
+// linalg.matmul on partial tiles.
 // CHECK-DAG: #[[FLOOR8:.*]] = affine_map<()[s0] -> ((s0 floordiv 8) * 8)>
 // CHECK-DAG: #[[FLOOR32:.*]] = affine_map<()[s0] -> ((s0 floordiv 32) * 32)>
 // CHECK-LABEL: func.func @matmul_dynamic
@@ -99,9 +101,10 @@ func.func @elementwise(%x: tensor<4x64xf32>, %y: tensor<4x64xf32>) -> tensor<4x6
 // CHECK: vector.contract
 // CHECK-SAME: : vector<8x1xf32>, vector<1x32xf32> into vector<8x32xf32>
 // CHECK: scf.for %{{.*}} = %[[NMAIN]] to %[[N]] step %[[C32]] iter_args(%{{.*}} = %[[FULL]])
-// CHECK: linalg.matmul ins(%{{.*}}, %{{.*}} : tensor<8x1xf32>, tensor<1x?xf32>) outs(%{{.*}} : tensor<8x?xf32>) -> tensor<8x?xf32>
+// CHECK: linalg.matmul ins(%{{.*}}, %{{.*}} : tensor<1x1xf32>, tensor<1x?xf32>) outs(%{{.*}} : tensor<1x?xf32>) -> tensor<1x?xf32>
 // CHECK: %[[REM:.*]] = scf.for %{{.*}} = %[[MMAIN]] to %[[M]] step %[[C8]] iter_args(%{{.*}} = %[[MAIN]])
-// CHECK: linalg.matmul ins(%{{.*}}, %{{.*}} : tensor<?x1xf32>, tensor<1x?xf32>) outs(%{{.*}} : tensor<?x?xf32>) -> tensor<?x?xf32>
+// CHECK: vector.contract
+// CHECK-SAME: : vector<1x1xf32>, vector<1x32xf32> into vector<1x32xf32>
 // CHECK: return %[[REM]] : tensor<?x?xf32>
 func.func @matmul_dynamic(%a: tensor<?x8xf32>, %b: tensor<8x?xf32>, %c: tensor<?x?xf32>) -> tensor<?x?xf32> {
   %0 = linalg.matmul ins(%a, %b : tensor<?x8xf32>, tensor<8x?xf32>)
@@ -121,4 +124,24 @@ func.func @pooling_untouched(%x: tensor<1x2x8x8xf32>, %init: tensor<1x2x4x4xf32>
   %0 = linalg.pooling_nchw_max {dilations = dense<1> : tensor<2xi64>, strides = dense<2> : tensor<2xi64>}
          ins(%x, %w : tensor<1x2x8x8xf32>, tensor<2x2xf32>) outs(%init : tensor<1x2x4x4xf32>) -> tensor<1x2x4x4xf32>
   return %0 : tensor<1x2x4x4xf32>
+}
+
+// -----
+
+// A dynamic batch of rows times static weights, as in a dense layer: the
+// 8-row blocks and the leftover rows are all vectorized.
+// CHECK-LABEL: func.func @matmul_dynamic_rows
+// CHECK: vector.contract
+// CHECK-SAME: : vector<8x1xf32>, vector<1x32xf32> into vector<8x32xf32>
+// CHECK: vector.contract
+// CHECK-SAME: : vector<8x1xf32>, vector<1x13xf32> into vector<8x13xf32>
+// CHECK: vector.contract
+// CHECK-SAME: : vector<1x1xf32>, vector<1x32xf32> into vector<1x32xf32>
+// CHECK: vector.contract
+// CHECK-SAME: : vector<1x1xf32>, vector<1x13xf32> into vector<1x13xf32>
+// CHECK-NOT: linalg.matmul
+func.func @matmul_dynamic_rows(%a: tensor<?x16xf32>, %b: tensor<16x45xf32>, %c: tensor<?x45xf32>) -> tensor<?x45xf32> {
+  %0 = linalg.matmul ins(%a, %b : tensor<?x16xf32>, tensor<16x45xf32>)
+                     outs(%c : tensor<?x45xf32>) -> tensor<?x45xf32>
+  return %0 : tensor<?x45xf32>
 }

@@ -1,4 +1,4 @@
-//===- kiln-opt.cpp - mlir-opt with Kiln's dialect and passes ---------------===//
+//===- kiln-opt.cpp - mlir-opt with Kiln's dialect and passes -------------===//
 
 #include "compiler/pipelines/Pipelines.h"
 #include "dialects/kiln/KilnDialect.h"

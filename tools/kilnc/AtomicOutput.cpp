@@ -1,4 +1,4 @@
-//===- AtomicOutput.cpp - Output files written all-or-nothing ---------------===//
+//===- AtomicOutput.cpp - Output files written all-or-nothing -------------===//
 
 #include "tools/kilnc/AtomicOutput.h"
 
@@ -34,8 +34,8 @@ TemporaryPath::~TemporaryPath() {
 
 Error TemporaryPath::commit() {
   if (std::error_code ec = sys::fs::rename(temporary, target))
-    return createStringError(ec, "cannot write '" + target +
-                                     "': " + ec.message());
+    return createStringError(ec,
+                             "cannot write '" + target + "': " + ec.message());
   committed = true;
   return Error::success();
 }
@@ -57,9 +57,8 @@ Error writeAtomically(StringRef path,
       return error;
     os.close();
     if (os.has_error())
-      return createStringError(os.error(),
-                               "cannot write '" + path + "': " +
-                                   os.error().message());
+      return createStringError(os.error(), "cannot write '" + path +
+                                               "': " + os.error().message());
   }
   return temporary->commit();
 }

@@ -13,9 +13,9 @@ namespace kiln {
 /// Writes `path` through `write` into a temporary file beside it, then
 /// renames it into place; on any error the temporary file is removed and
 /// `path` is left untouched. A path of "-" writes to standard output.
-llvm::Error
-writeAtomically(llvm::StringRef path,
-                llvm::function_ref<llvm::Error(llvm::raw_pwrite_stream &)> write);
+llvm::Error writeAtomically(
+    llvm::StringRef path,
+    llvm::function_ref<llvm::Error(llvm::raw_pwrite_stream &)> write);
 
 /// A temporary file name beside `path` that is removed on destruction
 /// unless it was committed (renamed to `path`).

@@ -1,4 +1,4 @@
-//===- ParameterExport.cpp - Parameters as .npy files -----------------------===//
+//===- ParameterExport.cpp - Parameters as .npy files ---------------------===//
 
 #include "tools/kilnc/ParameterExport.h"
 #include "tools/kilnc/AtomicOutput.h"

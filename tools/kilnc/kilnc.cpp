@@ -1,4 +1,4 @@
-//===- kilnc.cpp - The Kiln compiler driver ---------------------------------===//
+//===- kilnc.cpp - The Kiln compiler driver -------------------------------===//
 //
 // kilnc reads a model (.kiln, or .mlir in the kiln dialect), runs Kiln's
 // pipelines and writes one of: the kiln dialect, linalg on tensors, the LLVM
@@ -61,14 +61,15 @@ cl::opt<std::string> targetTriple("target", cl::desc("Target triple"),
 // --mcpu and --mattr are LLVM's own code-generation flags (the in-process
 // linker registers them too), read through llvm::codegen.
 llvm::codegen::RegisterCodeGenFlags codeGenFlags;
-cl::opt<unsigned> optLevel("O", cl::desc("LLVM optimization level"),
-                           cl::Prefix, cl::init(3));
+cl::opt<unsigned> optLevel("O", cl::desc("LLVM optimization level"), cl::Prefix,
+                           cl::init(3));
 cl::opt<int64_t> vectorWidth("vector-width",
                              cl::desc("Elements per vector for tiling"),
                              cl::init(16));
-cl::opt<std::string> saveParams(
-    "save-params", cl::desc("Write each parameter's values to DIR/NAME.npy"),
-    cl::value_desc("dir"), cl::init(""));
+cl::opt<std::string>
+    saveParams("save-params",
+               cl::desc("Write each parameter's values to DIR/NAME.npy"),
+               cl::value_desc("dir"), cl::init(""));
 
 int fail(const Twine &message) {
   WithColor::error(errs(), "kilnc") << message << "\n";
@@ -122,8 +123,7 @@ std::string headerGuard(StringRef headerPath) {
   return guard;
 }
 
-Error writeObjectAndHeader(ModuleOp module,
-                           ArrayRef<kiln::EntryPoint> entries,
+Error writeObjectAndHeader(ModuleOp module, ArrayRef<kiln::EntryPoint> entries,
                            const kiln::TargetOptions &target, StringRef path) {
   if (path == "-")
     return createStringError(inconvertibleErrorCode(),
@@ -139,16 +139,17 @@ Error writeObjectAndHeader(ModuleOp module,
     return object.takeError();
   if (!headerFile)
     return headerFile.takeError();
-  if (Error e = kiln::writeAtomically(object->get(), [&](raw_pwrite_stream &os) {
-        return kiln::emitCode(module, target, kiln::CodeGenFileKind::Object,
-                              os);
-      }))
+  if (Error e =
+          kiln::writeAtomically(object->get(), [&](raw_pwrite_stream &os) {
+            return kiln::emitCode(module, target, kiln::CodeGenFileKind::Object,
+                                  os);
+          }))
     return e;
-  if (Error e = kiln::writeAtomically(headerFile->get(),
-                                      [&](raw_pwrite_stream &os) {
-                                        os << header;
-                                        return Error::success();
-                                      }))
+  if (Error e =
+          kiln::writeAtomically(headerFile->get(), [&](raw_pwrite_stream &os) {
+            os << header;
+            return Error::success();
+          }))
     return e;
   if (Error e = object->commit())
     return e;
@@ -163,10 +164,11 @@ Error writeSharedLibrary(ModuleOp module, const kiln::TargetOptions &target,
   auto object = kiln::TemporaryPath::create(path);
   if (!object)
     return object.takeError();
-  if (Error e = kiln::writeAtomically(object->get(), [&](raw_pwrite_stream &os) {
-        return kiln::emitCode(module, target, kiln::CodeGenFileKind::Object,
-                              os);
-      }))
+  if (Error e =
+          kiln::writeAtomically(object->get(), [&](raw_pwrite_stream &os) {
+            return kiln::emitCode(module, target, kiln::CodeGenFileKind::Object,
+                                  os);
+          }))
     return e;
   auto library = kiln::TemporaryPath::create(path);
   if (!library)

@@ -1,4 +1,4 @@
-//===- ConvolutionLowering.cpp - Convolutions to linalg ---------------------===//
+//===- ConvolutionLowering.cpp - Convolutions to linalg -------------------===//
 //
 // conv2d: explicit padding with tensor.pad, then linalg.conv_2d_nchw_fchw, or
 // for groups > 1 linalg.conv_2d_ngchw_gfchw on [N, G, C/G, H, W] views.
@@ -21,10 +21,9 @@ namespace {
 
 Value zeroFilledLike(OpBuilder &b, Location loc, RankedTensorType type,
                      Value batchSource) {
-  return filledTensor(b, loc, type, scalarAttr(b, type.getElementType(), 0.0),
-                      [&](int64_t dim) {
-                        return dimSize(b, loc, batchSource, dim);
-                      });
+  return filledTensor(
+      b, loc, type, scalarAttr(b, type.getElementType(), 0.0),
+      [&](int64_t dim) { return dimSize(b, loc, batchSource, dim); });
 }
 
 /// [N, G*C, H, W] -> [N, G, C, H, W] (and the same for the other layouts).
@@ -52,9 +51,8 @@ Value splitDim(OpBuilder &b, Location loc, Value value, int64_t dim,
       outShape.push_back(b.getIndexAttr(newType.getDimSize(i)));
     else if (i == dim + 1)
       outShape.push_back(
-          arith::DivUIOp::create(
-              b, loc, dimSize(b, loc, value, dim),
-              arith::ConstantIndexOp::create(b, loc, outer))
+          arith::DivUIOp::create(b, loc, dimSize(b, loc, value, dim),
+                                 arith::ConstantIndexOp::create(b, loc, outer))
               .getResult());
     else
       outShape.push_back(dimSize(b, loc, value, i < dim ? i : i - 1));
@@ -87,18 +85,18 @@ Value zeroFilledConvResult(OpBuilder &b, Location loc, RankedTensorType type,
                            Value input, Value weight, ArrayRef<int64_t> strides,
                            ArrayRef<int64_t> dilations) {
   int64_t firstSpatial = type.getRank() - 2;
-  return filledTensor(
-      b, loc, type, scalarAttr(b, type.getElementType(), 0.0),
-      [&](int64_t dim) -> Value {
-        if (dim == 0)
-          return dimSize(b, loc, input, 0);
-        if (dim < firstSpatial)
-          return dimSize(b, loc, weight, dim - 1);
-        int64_t i = dim - firstSpatial;
-        return windowOutputDim(b, loc, input, dim,
-                               tensor::getMixedSize(b, loc, weight, dim),
-                               strides[i], dilations[i]);
-      });
+  return filledTensor(b, loc, type, scalarAttr(b, type.getElementType(), 0.0),
+                      [&](int64_t dim) -> Value {
+                        if (dim == 0)
+                          return dimSize(b, loc, input, 0);
+                        if (dim < firstSpatial)
+                          return dimSize(b, loc, weight, dim - 1);
+                        int64_t i = dim - firstSpatial;
+                        return windowOutputDim(
+                            b, loc, input, dim,
+                            tensor::getMixedSize(b, loc, weight, dim),
+                            strides[i], dilations[i]);
+                      });
 }
 
 struct Conv2DToLinalg : OpConversionPattern<Conv2DOp> {
@@ -107,7 +105,8 @@ struct Conv2DToLinalg : OpConversionPattern<Conv2DOp> {
   matchAndRewrite(Conv2DOp op, OpAdaptor adaptor,
                   ConversionPatternRewriter &rewriter) const override {
     if (adaptor.getBias())
-      return rewriter.notifyMatchFailure(op, "bias not split by kiln-decompose");
+      return rewriter.notifyMatchFailure(op,
+                                         "bias not split by kiln-decompose");
     Location loc = op.getLoc();
     RankedTensorType resultType = op.getType();
     Type elementType = resultType.getElementType();
@@ -135,14 +134,14 @@ struct Conv2DToLinalg : OpConversionPattern<Conv2DOp> {
       shape[1] /= groups;
     shape.insert(shape.begin() + 1, groups);
     auto groupedType = RankedTensorType::get(shape, elementType);
-    Value init = zeroFilledConvResult(rewriter, loc, groupedType, groupedInput,
-                                      groupedWeight, op.getStrides(),
-                                      op.getDilations());
-    Value conv = linalg::Conv2DNgchwGfchwOp::create(
-                     rewriter, loc, TypeRange{groupedType},
-                     ValueRange{groupedInput, groupedWeight}, init, strides,
-                     dilations)
-                     .getResult(0);
+    Value init =
+        zeroFilledConvResult(rewriter, loc, groupedType, groupedInput,
+                             groupedWeight, op.getStrides(), op.getDilations());
+    Value conv =
+        linalg::Conv2DNgchwGfchwOp::create(
+            rewriter, loc, TypeRange{groupedType},
+            ValueRange{groupedInput, groupedWeight}, init, strides, dilations)
+            .getResult(0);
     rewriter.replaceOp(op, mergeDims(rewriter, loc, conv, 1, resultType));
     return success();
   }
@@ -157,7 +156,8 @@ Value flipAndTransposeKernel(OpBuilder &b, Location loc, Value weight) {
   MLIRContext *ctx = b.getContext();
   AffineExpr f = getAffineDimExpr(0, ctx), c = getAffineDimExpr(1, ctx),
              h = getAffineDimExpr(2, ctx), w = getAffineDimExpr(3, ctx);
-  AffineMap read = AffineMap::get(4, 0, {c, f, s[2] - 1 - h, s[3] - 1 - w}, ctx);
+  AffineMap read =
+      AffineMap::get(4, 0, {c, f, s[2] - 1 - h, s[3] - 1 - w}, ctx);
   SmallVector<AffineMap> maps = {read, b.getMultiDimIdentityMap(4)};
   SmallVector<utils::IteratorType> iterators(4, utils::IteratorType::parallel);
   Value init = tensor::EmptyOp::create(b, loc, resultType.getShape(),
@@ -176,7 +176,8 @@ struct Conv2DTransposeToLinalg : OpConversionPattern<Conv2DTransposeOp> {
   matchAndRewrite(Conv2DTransposeOp op, OpAdaptor adaptor,
                   ConversionPatternRewriter &rewriter) const override {
     if (adaptor.getBias())
-      return rewriter.notifyMatchFailure(op, "bias not split by kiln-decompose");
+      return rewriter.notifyMatchFailure(op,
+                                         "bias not split by kiln-decompose");
     if (op.getGroups() != 1)
       return op.emitOpError("lowering supports groups = 1 only");
     Location loc = op.getLoc();
@@ -206,7 +207,8 @@ struct Conv2DTransposeToLinalg : OpConversionPattern<Conv2DTransposeOp> {
     SmallVector<OpFoldResult> offsets = {
         rewriter.getIndexAttr(0), rewriter.getIndexAttr(0),
         rewriter.getIndexAttr(low[0]), rewriter.getIndexAttr(low[1])};
-    SmallVector<OpFoldResult> sizes = tensor::getMixedSizes(rewriter, loc, input);
+    SmallVector<OpFoldResult> sizes =
+        tensor::getMixedSizes(rewriter, loc, input);
     SmallVector<OpFoldResult> steps = {
         rewriter.getIndexAttr(1), rewriter.getIndexAttr(1),
         rewriter.getIndexAttr(strides[0]), rewriter.getIndexAttr(strides[1])};
@@ -215,12 +217,12 @@ struct Conv2DTransposeToLinalg : OpConversionPattern<Conv2DTransposeOp> {
     Value kernel = flipAndTransposeKernel(rewriter, loc, adaptor.getWeight());
     RankedTensorType resultType = op.getType();
     Value init = zeroFilledLike(rewriter, loc, resultType, input);
-    Value conv = linalg::Conv2DNchwFchwOp::create(
-                     rewriter, loc, TypeRange{resultType},
-                     ValueRange{spreadInput, kernel}, init,
-                     rewriter.getI64TensorAttr({1, 1}),
-                     rewriter.getI64TensorAttr(dil))
-                     .getResult(0);
+    Value conv =
+        linalg::Conv2DNchwFchwOp::create(rewriter, loc, TypeRange{resultType},
+                                         ValueRange{spreadInput, kernel}, init,
+                                         rewriter.getI64TensorAttr({1, 1}),
+                                         rewriter.getI64TensorAttr(dil))
+            .getResult(0);
     rewriter.replaceOp(op, conv);
     return success();
   }

@@ -1,4 +1,4 @@
-//===- ElementwiseLowering.cpp - Elementwise kiln ops to linalg.generic -----===//
+//===- ElementwiseLowering.cpp - Elementwise kiln ops to linalg.generic ---===//
 //
 // Each elementwise op becomes one linalg.generic over the result's shape; an
 // operand of lower rank or with size-1 dimensions is read through a
@@ -21,7 +21,8 @@ namespace {
 bool isFloat(Value v) { return isa<FloatType>(v.getType()); }
 
 Value constantLike(OpBuilder &b, Location loc, Value like, double value) {
-  return arith::ConstantOp::create(b, loc, scalarAttr(b, like.getType(), value));
+  return arith::ConstantOp::create(b, loc,
+                                   scalarAttr(b, like.getType(), value));
 }
 
 // Binary ops: float or integer.
@@ -85,11 +86,11 @@ Value scalarOf(SigmoidOp, OpBuilder &b, Location loc, Value x) {
 /// softplus(x) = max(x, 0) + log1p(exp(-|x|)), which does not overflow.
 Value scalarOf(SoftplusOp, OpBuilder &b, Location loc, Value x) {
   Value zero = constantLike(b, loc, x, 0.0);
-  Value negAbs =
-      arith::NegFOp::create(b, loc, math::AbsFOp::create(b, loc, x));
-  Value tail = math::Log1pOp::create(b, loc, math::ExpOp::create(b, loc, negAbs));
-  return arith::AddFOp::create(b, loc, arith::MaximumFOp::create(b, loc, x, zero),
-                               tail);
+  Value negAbs = arith::NegFOp::create(b, loc, math::AbsFOp::create(b, loc, x));
+  Value tail =
+      math::Log1pOp::create(b, loc, math::ExpOp::create(b, loc, negAbs));
+  return arith::AddFOp::create(
+      b, loc, arith::MaximumFOp::create(b, loc, x, zero), tail);
 }
 Value positiveOr(OpBuilder &b, Location loc, Value x, Value otherwise) {
   Value zero = constantLike(b, loc, x, 0.0);
@@ -161,14 +162,15 @@ struct ElementwiseToGeneric : OpConversionPattern<OpTy> {
 } // namespace
 
 void kiln::populateElementwiseLoweringPatterns(RewritePatternSet &patterns) {
-  patterns.add<ElementwiseToGeneric<AddOp>, ElementwiseToGeneric<SubOp>,
-               ElementwiseToGeneric<MulOp>, ElementwiseToGeneric<DivOp>,
-               ElementwiseToGeneric<PowOp>, ElementwiseToGeneric<MaxOp>,
-               ElementwiseToGeneric<MinOp>, ElementwiseToGeneric<NegOp>,
-               ElementwiseToGeneric<AbsOp>, ElementwiseToGeneric<SqrtOp>,
-               ElementwiseToGeneric<ExpOp>, ElementwiseToGeneric<LogOp>,
-               ElementwiseToGeneric<TanhOp>, ElementwiseToGeneric<ReluOp>,
-               ElementwiseToGeneric<SigmoidOp>, ElementwiseToGeneric<SoftplusOp>,
-               ElementwiseToGeneric<LeakyReluOp>, ElementwiseToGeneric<EluOp>>(
-      patterns.getContext());
+  patterns
+      .add<ElementwiseToGeneric<AddOp>, ElementwiseToGeneric<SubOp>,
+           ElementwiseToGeneric<MulOp>, ElementwiseToGeneric<DivOp>,
+           ElementwiseToGeneric<PowOp>, ElementwiseToGeneric<MaxOp>,
+           ElementwiseToGeneric<MinOp>, ElementwiseToGeneric<NegOp>,
+           ElementwiseToGeneric<AbsOp>, ElementwiseToGeneric<SqrtOp>,
+           ElementwiseToGeneric<ExpOp>, ElementwiseToGeneric<LogOp>,
+           ElementwiseToGeneric<TanhOp>, ElementwiseToGeneric<ReluOp>,
+           ElementwiseToGeneric<SigmoidOp>, ElementwiseToGeneric<SoftplusOp>,
+           ElementwiseToGeneric<LeakyReluOp>, ElementwiseToGeneric<EluOp>>(
+          patterns.getContext());
 }

@@ -1,4 +1,4 @@
-//===- KilnToLinalg.cpp - The convert-kiln-to-linalg pass -------------------===//
+//===- KilnToLinalg.cpp - The convert-kiln-to-linalg pass -----------------===//
 
 #include "compiler/conversion/Passes.h"
 #include "compiler/conversion/kiln-to-linalg/Patterns.h"

@@ -1,4 +1,4 @@
-//===- LoweringUtils.cpp - Helpers of the kiln-to-linalg lowering -----------===//
+//===- LoweringUtils.cpp - Helpers of the kiln-to-linalg lowering ---------===//
 
 #include "compiler/conversion/kiln-to-linalg/LoweringUtils.h"
 
@@ -21,12 +21,13 @@ Value emptyTensor(OpBuilder &b, Location loc, RankedTensorType type,
   for (int64_t i = 0; i < type.getRank(); ++i)
     if (type.isDynamicDim(i))
       sizes.push_back(dynamicSizeOf(i));
-  return tensor::EmptyOp::create(b, loc, type.getShape(),
-                                 type.getElementType(), sizes);
+  return tensor::EmptyOp::create(b, loc, type.getShape(), type.getElementType(),
+                                 sizes);
 }
 
 Value filledTensor(OpBuilder &b, Location loc, RankedTensorType type,
-                   TypedAttr value, function_ref<Value(int64_t)> dynamicSizeOf) {
+                   TypedAttr value,
+                   function_ref<Value(int64_t)> dynamicSizeOf) {
   Value empty = emptyTensor(b, loc, type, dynamicSizeOf);
   Value scalar = arith::ConstantOp::create(b, loc, value);
   return linalg::FillOp::create(b, loc, scalar, empty).getResult(0);

@@ -16,9 +16,9 @@ mlir::Value dimSize(mlir::OpBuilder &b, mlir::Location loc, mlir::Value tensor,
 
 /// A tensor.empty of `type`, whose dynamic dimension i takes its size from
 /// `dynamicSizeOf(i)`.
-mlir::Value
-emptyTensor(mlir::OpBuilder &b, mlir::Location loc, mlir::RankedTensorType type,
-            llvm::function_ref<mlir::Value(int64_t)> dynamicSizeOf);
+mlir::Value emptyTensor(mlir::OpBuilder &b, mlir::Location loc,
+                        mlir::RankedTensorType type,
+                        llvm::function_ref<mlir::Value(int64_t)> dynamicSizeOf);
 
 /// A tensor of `type` filled with `value`; dynamic sizes as in emptyTensor.
 mlir::Value

@@ -1,4 +1,4 @@
-//===- MatmulLowering.cpp - kiln.matmul to linalg ---------------------------===//
+//===- MatmulLowering.cpp - kiln.matmul to linalg -------------------------===//
 //
 // Rank-2 products become linalg.matmul, rank-3 products with equal batch
 // dims linalg.batch_matmul, and anything else (broadcast batch dims) a
@@ -83,15 +83,14 @@ struct MatmulToLinalg : OpConversionPattern<MatmulOp> {
       }
       llvm_unreachable("dynamic batch dim without a dynamic operand dim");
     };
-    Value init =
-        filledTensor(rewriter, loc, resultType,
-                     scalarAttr(rewriter, resultType.getElementType(), 0.0),
-                     dynamicSizeOf);
+    Value init = filledTensor(
+        rewriter, loc, resultType,
+        scalarAttr(rewriter, resultType.getElementType(), 0.0), dynamicSizeOf);
     Value result;
     if (lhsType.getRank() == 2 && rhsType.getRank() == 2) {
-      result = linalg::MatmulOp::create(rewriter, loc, ValueRange{lhs, rhs},
-                                        init)
-                   .getResult(0);
+      result =
+          linalg::MatmulOp::create(rewriter, loc, ValueRange{lhs, rhs}, init)
+              .getResult(0);
     } else if (lhsType.getRank() == 3 && rhsType.getRank() == 3 &&
                lhsType.getDimSize(0) == rhsType.getDimSize(0) &&
                lhsType.getDimSize(0) != 1) {

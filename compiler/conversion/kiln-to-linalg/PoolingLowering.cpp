@@ -1,4 +1,4 @@
-//===- PoolingLowering.cpp - Pooling to linalg ------------------------------===//
+//===- PoolingLowering.cpp - Pooling to linalg ----------------------------===//
 //
 // Max pooling pads with -inf and uses linalg.pooling_nchw_max. Average
 // pooling pads with zeros, sums with linalg.pooling_nchw_sum and divides by
@@ -25,15 +25,14 @@ Value pool(OpBuilder &b, Location loc, Value padded, ArrayRef<int64_t> kernel,
   Value filled = filledTensor(b, loc, resultType, init, [&](int64_t dim) {
     if (dim < 2)
       return dimSize(b, loc, padded, dim);
-    return windowOutputDim(b, loc, padded, dim,
-                           b.getIndexAttr(kernel[dim - 2]), strides[dim - 2]);
+    return windowOutputDim(b, loc, padded, dim, b.getIndexAttr(kernel[dim - 2]),
+                           strides[dim - 2]);
   });
-  Value window = tensor::EmptyOp::create(b, loc, kernel,
-                                         resultType.getElementType());
+  Value window =
+      tensor::EmptyOp::create(b, loc, kernel, resultType.getElementType());
   return PoolOp::create(b, loc, TypeRange{resultType},
                         ValueRange{padded, window}, filled,
-                        b.getI64TensorAttr(strides),
-                        b.getI64TensorAttr({1, 1}))
+                        b.getI64TensorAttr(strides), b.getI64TensorAttr({1, 1}))
       .getResult(0);
 }
 
@@ -64,13 +63,15 @@ DenseElementsAttr windowCounts(AvgPool2DOp op, RankedTensorType resultType,
   for (int64_t y = 0; y < oh; ++y) {
     for (int64_t x = 0; x < ow; ++x) {
       int64_t y0 = y * s[0] - p[0], x0 = x * s[1] - p[1];
-      int64_t rows = std::min(y0 + k[0], inputShape[2]) - std::max<int64_t>(y0, 0);
-      int64_t cols = std::min(x0 + k[1], inputShape[3]) - std::max<int64_t>(x0, 0);
+      int64_t rows =
+          std::min(y0 + k[0], inputShape[2]) - std::max<int64_t>(y0, 0);
+      int64_t cols =
+          std::min(x0 + k[1], inputShape[3]) - std::max<int64_t>(x0, 0);
       counts.push_back(static_cast<float>(std::max<int64_t>(rows * cols, 1)));
     }
   }
-  auto f32Type = RankedTensorType::get({1, 1, oh, ow},
-                                       Float32Type::get(op.getContext()));
+  auto f32Type =
+      RankedTensorType::get({1, 1, oh, ow}, Float32Type::get(op.getContext()));
   return DenseElementsAttr::get(f32Type, ArrayRef<float>(counts));
 }
 
@@ -96,9 +97,9 @@ struct AvgPoolToLinalg : OpConversionPattern<AvgPool2DOp> {
     if (!hasPadding || op.getCountIncludePad()) {
       double window = op.getKernel()[0] * op.getKernel()[1];
       divisor = arith::ConstantOp::create(
-          rewriter, loc, DenseElementsAttr::get(
-                             RankedTensorType::get({}, elementType),
-                             scalarAttr(rewriter, elementType, window)));
+          rewriter, loc,
+          DenseElementsAttr::get(RankedTensorType::get({}, elementType),
+                                 scalarAttr(rewriter, elementType, window)));
     } else {
       if (inputType.isDynamicDim(2) || inputType.isDynamicDim(3))
         return op.emitOpError("padded average pooling needs static H and W");
@@ -107,26 +108,26 @@ struct AvgPoolToLinalg : OpConversionPattern<AvgPool2DOp> {
     }
     auto divisorType = cast<RankedTensorType>(divisor.getType());
     int64_t rank = type.getRank();
-    SmallVector<AffineMap> maps = {
-        rewriter.getMultiDimIdentityMap(rank),
-        broadcastMap(rewriter.getContext(), divisorType.getShape(),
-                     type.getShape()),
-        rewriter.getMultiDimIdentityMap(rank)};
+    SmallVector<AffineMap> maps = {rewriter.getMultiDimIdentityMap(rank),
+                                   broadcastMap(rewriter.getContext(),
+                                                divisorType.getShape(),
+                                                type.getShape()),
+                                   rewriter.getMultiDimIdentityMap(rank)};
     SmallVector<utils::IteratorType> iterators(rank,
                                                utils::IteratorType::parallel);
     Value init = emptyTensor(rewriter, loc, type, [&](int64_t dim) {
       return dimSize(rewriter, loc, sum, dim);
     });
-    Value mean = linalg::GenericOp::create(
-                     rewriter, loc, type, ValueRange{sum, divisor}, init, maps,
-                     iterators,
-                     [](OpBuilder &nb, Location nl, ValueRange args) {
-                       linalg::YieldOp::create(
-                           nb, nl,
-                           arith::DivFOp::create(nb, nl, args[0], args[1])
-                               .getResult());
-                     })
-                     .getResult(0);
+    Value mean =
+        linalg::GenericOp::create(
+            rewriter, loc, type, ValueRange{sum, divisor}, init, maps,
+            iterators,
+            [](OpBuilder &nb, Location nl, ValueRange args) {
+              linalg::YieldOp::create(
+                  nb, nl,
+                  arith::DivFOp::create(nb, nl, args[0], args[1]).getResult());
+            })
+            .getResult(0);
     rewriter.replaceOp(op, mean);
     return success();
   }

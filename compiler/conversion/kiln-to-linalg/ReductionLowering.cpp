@@ -1,4 +1,4 @@
-//===- ReductionLowering.cpp - Reductions to linalg.generic -----------------===//
+//===- ReductionLowering.cpp - Reductions to linalg.generic ---------------===//
 
 #include "compiler/conversion/kiln-to-linalg/LoweringUtils.h"
 #include "compiler/conversion/kiln-to-linalg/Patterns.h"
@@ -69,8 +69,8 @@ Value reduce(OpBuilder &b, Location loc, Value input, ArrayRef<int64_t> axes,
   return linalg::GenericOp::create(
              b, loc, resultType, input, init, maps, iterators,
              [&](OpBuilder &nb, Location nl, ValueRange args) {
-               linalg::YieldOp::create(
-                   nb, nl, combine(nb, nl, kind, args[1], args[0]));
+               linalg::YieldOp::create(nb, nl,
+                                       combine(nb, nl, kind, args[1], args[0]));
              })
       .getResult(0);
 }
@@ -94,17 +94,16 @@ Value divideByCount(OpBuilder &b, Location loc, Value sum, Value input,
   SmallVector<AffineMap> maps(2, b.getMultiDimIdentityMap(rank));
   SmallVector<utils::IteratorType> iterators(rank,
                                              utils::IteratorType::parallel);
-  Value init = emptyTensor(b, loc, type, [&](int64_t dim) {
-    return dimSize(b, loc, sum, dim);
-  });
+  Value init = emptyTensor(
+      b, loc, type, [&](int64_t dim) { return dimSize(b, loc, sum, dim); });
   return linalg::GenericOp::create(
              b, loc, type, sum, init, maps, iterators,
              [&](OpBuilder &nb, Location nl, ValueRange args) {
-               Value q = isa<FloatType>(elementType)
-                             ? (Value)arith::DivFOp::create(nb, nl, args[0],
-                                                            divisor)
-                             : (Value)arith::DivSIOp::create(nb, nl, args[0],
-                                                             divisor);
+               Value q =
+                   isa<FloatType>(elementType)
+                       ? (Value)arith::DivFOp::create(nb, nl, args[0], divisor)
+                       : (Value)arith::DivSIOp::create(nb, nl, args[0],
+                                                       divisor);
                linalg::YieldOp::create(nb, nl, q);
              })
       .getResult(0);
@@ -132,9 +131,10 @@ Value keepReducedDims(OpBuilder &b, Location loc, Value reduced, Value input,
         groups.back().push_back(i);
       continue;
     }
-    outputShape.push_back(type.isDynamicDim(i)
-                              ? OpFoldResult(dimSize(b, loc, input, i))
-                              : OpFoldResult(b.getIndexAttr(type.getDimSize(i))));
+    outputShape.push_back(
+        type.isDynamicDim(i)
+            ? OpFoldResult(dimSize(b, loc, input, i))
+            : OpFoldResult(b.getIndexAttr(type.getDimSize(i))));
     groups.push_back(leading);
     groups.back().push_back(i);
     leading.clear();

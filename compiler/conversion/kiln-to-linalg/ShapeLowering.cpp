@@ -1,4 +1,4 @@
-//===- ShapeLowering.cpp - Shape ops and constants to tensor/linalg ---------===//
+//===- ShapeLowering.cpp - Shape ops and constants to tensor/linalg -------===//
 
 #include "compiler/conversion/kiln-to-linalg/LoweringUtils.h"
 #include "compiler/conversion/kiln-to-linalg/Patterns.h"
@@ -60,8 +60,8 @@ struct ConcatToInsertSlices : OpConversionPattern<ConcatOp> {
                   ConversionPatternRewriter &rewriter) const override {
     Location loc = op.getLoc();
     RankedTensorType type = op.getType();
-    int64_t axis = op.getAxis() < 0 ? op.getAxis() + type.getRank()
-                                    : op.getAxis();
+    int64_t axis =
+        op.getAxis() < 0 ? op.getAxis() + type.getRank() : op.getAxis();
     ValueRange inputs = adaptor.getInputs();
     Value result = emptyTensor(rewriter, loc, type, [&](int64_t dim) -> Value {
       if (dim != axis)
@@ -74,7 +74,8 @@ struct ConcatToInsertSlices : OpConversionPattern<ConcatOp> {
     });
     OpFoldResult offset = rewriter.getIndexAttr(0);
     for (Value input : inputs) {
-      SmallVector<OpFoldResult> offsets(type.getRank(), rewriter.getIndexAttr(0));
+      SmallVector<OpFoldResult> offsets(type.getRank(),
+                                        rewriter.getIndexAttr(0));
       offsets[axis] = offset;
       SmallVector<OpFoldResult> sizes =
           tensor::getMixedSizes(rewriter, loc, input);
@@ -101,15 +102,16 @@ struct SliceToExtractSlice : OpConversionPattern<SliceOp> {
     Value input = adaptor.getInput();
     RankedTensorType type = op.getType();
     SmallVector<OpFoldResult> offsets(type.getRank(), rewriter.getIndexAttr(0));
-    SmallVector<OpFoldResult> sizes = tensor::getMixedSizes(rewriter, loc, input);
+    SmallVector<OpFoldResult> sizes =
+        tensor::getMixedSizes(rewriter, loc, input);
     SmallVector<OpFoldResult> strides(type.getRank(), rewriter.getIndexAttr(1));
     for (auto [i, axis] : llvm::enumerate(op.getAxes())) {
       offsets[axis] = rewriter.getIndexAttr(op.getStarts()[i]);
       sizes[axis] = rewriter.getIndexAttr(type.getDimSize(axis));
       strides[axis] = rewriter.getIndexAttr(op.getSteps()[i]);
     }
-    rewriter.replaceOpWithNewOp<tensor::ExtractSliceOp>(op, type, input, offsets,
-                                                        sizes, strides);
+    rewriter.replaceOpWithNewOp<tensor::ExtractSliceOp>(
+        op, type, input, offsets, sizes, strides);
     return success();
   }
 };
@@ -127,10 +129,10 @@ struct PadToTensorPad : OpConversionPattern<PadOp> {
       low.push_back(rewriter.getIndexAttr(op.getPads()[i]));
       high.push_back(rewriter.getIndexAttr(op.getPads()[i + rank]));
     }
-    Value value = arith::ConstantOp::create(
-        rewriter, loc,
-        scalarAttr(rewriter, type.getElementType(),
-                   op.getValue().convertToDouble()));
+    Value value =
+        arith::ConstantOp::create(rewriter, loc,
+                                  scalarAttr(rewriter, type.getElementType(),
+                                             op.getValue().convertToDouble()));
     rewriter.replaceOpWithNewOp<tensor::PadOp>(op, type, adaptor.getInput(),
                                                low, high, value);
     return success();

@@ -95,49 +95,49 @@ LogicalResult CallArguments::kindError(StringRef name, const DslValue &value,
   return failure();
 }
 
-FailureOr<Value> CallArguments::tensor(StringRef name) const {
-  auto value = lookup(name, /*hasFallback=*/false);
+template <typename T, typename Accepts, typename Read>
+FailureOr<T> CallArguments::read(StringRef name, std::optional<T> fallback,
+                                 StringRef expected, Accepts accepts,
+                                 Read readValue) const {
+  auto value = lookup(name, fallback.has_value());
   if (failed(value))
     return failure();
-  if (!(*value)->isTensor())
-    return kindError(name, **value, "a tensor");
-  return (*value)->tensor;
+  if (!*value)
+    return *fallback;
+  if (!accepts(**value))
+    return kindError(name, **value, expected);
+  return readValue(**value);
+}
+
+FailureOr<Value> CallArguments::tensor(StringRef name) const {
+  return read<Value>(
+      name, std::nullopt, "a tensor",
+      [](const DslValue &value) { return value.isTensor(); },
+      [](const DslValue &value) { return value.tensor; });
 }
 
 FailureOr<int64_t>
 CallArguments::integer(StringRef name, std::optional<int64_t> fallback) const {
-  auto value = lookup(name, fallback.has_value());
-  if (failed(value))
-    return failure();
-  if (!*value)
-    return *fallback;
-  if (!(*value)->isIntegral())
-    return kindError(name, **value, "an integer");
-  return static_cast<int64_t>((*value)->number);
+  return read(
+      name, fallback, "an integer",
+      [](const DslValue &value) { return value.isIntegral(); },
+      [](const DslValue &value) { return static_cast<int64_t>(value.number); });
 }
 
 FailureOr<double> CallArguments::number(StringRef name,
                                         std::optional<double> fallback) const {
-  auto value = lookup(name, fallback.has_value());
-  if (failed(value))
-    return failure();
-  if (!*value)
-    return *fallback;
-  if (!(*value)->isNumber())
-    return kindError(name, **value, "a number");
-  return (*value)->number;
+  return read(
+      name, fallback, "a number",
+      [](const DslValue &value) { return value.isNumber(); },
+      [](const DslValue &value) { return value.number; });
 }
 
 FailureOr<bool> CallArguments::boolean(StringRef name,
                                        std::optional<bool> fallback) const {
-  auto value = lookup(name, fallback.has_value());
-  if (failed(value))
-    return failure();
-  if (!*value)
-    return *fallback;
-  if ((*value)->kind != DslValue::Kind::Bool)
-    return kindError(name, **value, "true or false");
-  return (*value)->boolean;
+  return read(
+      name, fallback, "true or false",
+      [](const DslValue &value) { return value.kind == DslValue::Kind::Bool; },
+      [](const DslValue &value) { return value.boolean; });
 }
 
 FailureOr<std::string>
@@ -146,14 +146,12 @@ CallArguments::string(StringRef name,
   const DslValue *given = find(name);
   if (given && given->kind == DslValue::Kind::None)
     return std::string();
-  auto value = lookup(name, fallback.has_value());
-  if (failed(value))
-    return failure();
-  if (!*value)
-    return *fallback;
-  if ((*value)->kind != DslValue::Kind::String)
-    return kindError(name, **value, "a string");
-  return (*value)->string;
+  return read(
+      name, std::move(fallback), "a string",
+      [](const DslValue &value) {
+        return value.kind == DslValue::Kind::String;
+      },
+      [](const DslValue &value) { return value.string; });
 }
 
 FailureOr<SmallVector<int64_t>>

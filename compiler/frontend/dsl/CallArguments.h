@@ -86,6 +86,12 @@ private:
   /// fallback and is required by the reader.
   mlir::FailureOr<const DslValue *> lookup(llvm::StringRef name,
                                            bool hasFallback) const;
+  /// Reads an argument of the kind that `accepts` approves of with
+  /// `readValue`; reports any other kind as not `expected`.
+  template <typename T, typename Accepts, typename Read>
+  mlir::FailureOr<T> read(llvm::StringRef name, std::optional<T> fallback,
+                          llvm::StringRef expected, Accepts accepts,
+                          Read readValue) const;
   mlir::LogicalResult kindError(llvm::StringRef name, const DslValue &value,
                                 llvm::StringRef expected) const;
 

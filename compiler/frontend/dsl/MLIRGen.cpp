@@ -60,6 +60,13 @@ LogicalResult ModelGenerator::checkSameElementType(StringRef opName,
   return success();
 }
 
+FailureOr<DslValue> ModelGenerator::tensorResult(FailureOr<Value> result,
+                                                 SMLoc at) {
+  if (failed(result))
+    return failure();
+  return DslValue::ofTensor(*result, at);
+}
+
 FailureOr<Value> ModelGenerator::verified(Operation *op) {
   if (failed(mlir::verify(op))) {
     op->erase();
@@ -370,14 +377,8 @@ LogicalResult ModelGenerator::generateParam(const ParamStmt &stmt) {
                        "expected an initializer such as zeros() or "
                        "glorot_uniform(), got " +
                            value->describe());
-    FailureOr<Value> parameter = createParameter(
-        frame().prefix + stmt.getName(), type.getShape(), elementType,
-        "constant", {value->number}, /*trainable=*/true, stmt.getLoc());
-    if (failed(parameter))
-      return failure();
-    frame().names[stmt.getName()] =
-        DslValue::ofTensor(*parameter, stmt.getLoc());
-    return success();
+    return declareParam(stmt, type, "constant", {value->number},
+                        /*trainable=*/true);
   }
 
   auto &call = cast<CallExpr>(init);
@@ -391,19 +392,9 @@ LogicalResult ModelGenerator::generateParam(const ParamStmt &stmt) {
                          formatTypeSpec(spec));
 
   std::vector<DslValue> positional;
-  for (const ExprPtr &arg : call.getPositional()) {
-    FailureOr<DslValue> value = evaluateSingle(*arg);
-    if (failed(value))
-      return failure();
-    positional.push_back(std::move(*value));
-  }
   std::vector<EvaluatedKeyword> keywords;
-  for (const KeywordArg &keyword : call.getKeywords()) {
-    FailureOr<DslValue> value = evaluateSingle(*keyword.value);
-    if (failed(value))
-      return failure();
-    keywords.push_back({&keyword, std::move(*value)});
-  }
+  if (failed(evaluateArguments(call, positional, keywords)))
+    return failure();
   SmallVector<ArgSpec> signature(initializer->arguments);
   signature.push_back({"trainable"});
   auto args = CallArguments::bind(call, initializer->name.str() + "()",
@@ -424,9 +415,17 @@ LogicalResult ModelGenerator::generateParam(const ParamStmt &stmt) {
   FailureOr<bool> trainable = args->boolean("trainable", true);
   if (failed(trainable))
     return failure();
+  return declareParam(stmt, type, initializer->name, initArgs, *trainable);
+}
+
+LogicalResult ModelGenerator::declareParam(const ParamStmt &stmt,
+                                           RankedTensorType type,
+                                           StringRef initializer,
+                                           ArrayRef<double> initArgs,
+                                           bool trainable) {
   FailureOr<Value> parameter = createParameter(
-      frame().prefix + stmt.getName(), type.getShape(), elementType,
-      initializer->name, initArgs, *trainable, stmt.getLoc());
+      frame().prefix + stmt.getName(), type.getShape(), type.getElementType(),
+      initializer, initArgs, trainable, stmt.getLoc());
   if (failed(parameter))
     return failure();
   frame().names[stmt.getName()] = DslValue::ofTensor(*parameter, stmt.getLoc());
@@ -528,22 +527,34 @@ ModelGenerator::findBuiltin(StringRef name,
   return layer ? layer : op;
 }
 
-FailureOr<DslValue> ModelGenerator::evaluateCall(const CallExpr &call) {
-  std::vector<DslValue> positional;
+LogicalResult
+ModelGenerator::evaluateArguments(const CallExpr &call,
+                                  std::vector<DslValue> &positional,
+                                  std::vector<EvaluatedKeyword> &keywords) {
   for (const ExprPtr &arg : call.getPositional()) {
     FailureOr<DslValue> value = evaluateSingle(*arg);
     if (failed(value))
       return failure();
     positional.push_back(std::move(*value));
   }
-  std::vector<EvaluatedKeyword> keywords;
   for (const KeywordArg &keyword : call.getKeywords()) {
     FailureOr<DslValue> value = evaluateSingle(*keyword.value);
     if (failed(value))
       return failure();
-    value->loc = keyword.value->getLoc();
     keywords.push_back({&keyword, std::move(*value)});
   }
+  return success();
+}
+
+FailureOr<DslValue> ModelGenerator::evaluateCall(const CallExpr &call) {
+  std::vector<DslValue> positional;
+  std::vector<EvaluatedKeyword> keywords;
+  if (failed(evaluateArguments(call, positional, keywords)))
+    return failure();
+  // A keyword argument is reported where it is written, also when a block
+  // computed its value.
+  for (EvaluatedKeyword &keyword : keywords)
+    keyword.value.loc = keyword.syntax->value->getLoc();
 
   StringRef callee = call.getCallee();
   if (auto it = blocks.find(callee); it != blocks.end())

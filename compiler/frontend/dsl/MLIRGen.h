@@ -90,6 +90,12 @@ private:
                                          std::optional<DslValue> *result);
   mlir::LogicalResult generateAssign(const AssignStmt &stmt);
   mlir::LogicalResult generateParam(const ParamStmt &stmt);
+  /// Creates the parameter that `stmt` declares and binds its name.
+  mlir::LogicalResult declareParam(const ParamStmt &stmt,
+                                   mlir::RankedTensorType type,
+                                   llvm::StringRef initializer,
+                                   llvm::ArrayRef<double> initArgs,
+                                   bool trainable);
   mlir::FailureOr<DslValue> generateReturn(const ReturnStmt &stmt);
   mlir::LogicalResult assign(const Target &target, DslValue value);
   mlir::LogicalResult assignOutput(Output &output, const Target &target,
@@ -104,6 +110,11 @@ private:
   mlir::FailureOr<DslValue> evaluateName(const NameExpr &expr);
   mlir::FailureOr<DslValue> evaluateList(const ListExpr &expr);
   mlir::FailureOr<DslValue> evaluateCall(const CallExpr &expr);
+  /// Evaluates the positional and keyword arguments of `call`, each a single
+  /// value.
+  mlir::LogicalResult
+  evaluateArguments(const CallExpr &call, std::vector<DslValue> &positional,
+                    std::vector<EvaluatedKeyword> &keywords);
   mlir::FailureOr<DslValue> callBuiltin(const Builtin &builtin,
                                         const CallExpr &call,
                                         std::vector<DslValue> positional,
@@ -191,6 +202,29 @@ private:
                                          const BuiltinCall &call);
   mlir::FailureOr<mlir::Value> applyActivation(mlir::Value value,
                                                const CallArguments &args);
+  /// A layer's output: `result` after the activation that the call names.
+  mlir::FailureOr<DslValue> activatedOutput(mlir::FailureOr<mlir::Value> result,
+                                            const CallArguments &args);
+  /// Creates a layer's weight of `weightShape` and, when `useBias`, its bias
+  /// of `biasSize` elements, and appends them to `operands`.
+  mlir::LogicalResult
+  createWeightAndBias(const BuiltinCall &call,
+                      llvm::ArrayRef<int64_t> weightShape, int64_t biasSize,
+                      mlir::Type elementType, bool useBias,
+                      llvm::SmallVectorImpl<mlir::Value> &operands);
+
+  /// The kernel, strides and dilation of a convolution layer.
+  struct ConvWindow {
+    llvm::SmallVector<int64_t> kernel, strides, dilations;
+  };
+  static mlir::FailureOr<ConvWindow> readConvWindow(const CallArguments &args);
+  /// conv2d and depthwise_conv2d: a convolution of the image `x` into
+  /// `filters` channels, in `groups` groups, with the layer's parameters.
+  mlir::FailureOr<DslValue> groupedConv2DLayer(const BuiltinCall &call,
+                                               mlir::Value x,
+                                               const ConvWindow &window,
+                                               int64_t filters, int64_t groups,
+                                               bool useBias);
 
   //===--- MLIRGenOps.cpp ------------------------------------------------===//
   static llvm::ArrayRef<Builtin> opBuiltins();
@@ -214,11 +248,20 @@ private:
   mlir::FailureOr<DslValue> opConcat(const BuiltinCall &call);
   mlir::FailureOr<DslValue> opSlice(const BuiltinCall &call);
   mlir::FailureOr<DslValue> opPad(const BuiltinCall &call);
+  /// reshape and transpose: `OpTy` on the user's view of "x", its attribute
+  /// `listArg` the integer list argument of that name.
+  template <typename OpTy>
+  mlir::FailureOr<DslValue> opInUserLayout(const BuiltinCall &call,
+                                           llvm::StringRef listArg);
 
   /// softmax or log_softmax over a user axis.
   template <typename OpTy>
   mlir::FailureOr<mlir::Value> softmax(mlir::Value input, int64_t axis,
                                        llvm::SMLoc at);
+  /// kiln.linear of `x` and its weight and optional bias, on the user's view
+  /// of `x`.
+  mlir::FailureOr<mlir::Value>
+  linear(mlir::Value x, llvm::ArrayRef<mlir::Value> parameters, llvm::SMLoc at);
   mlir::FailureOr<mlir::Value> unaryByName(llvm::StringRef name,
                                            mlir::Value input, llvm::SMLoc at);
   /// Window padding `[top, left, bottom, right]` from argument `argName`:
@@ -255,6 +298,9 @@ private:
   mlir::InFlightDiagnostic emitError(llvm::SMLoc at,
                                      const llvm::Twine &message) const;
   ErrorEmitter errorEmitter() const;
+  /// `result` as a tensor written at `at`; fails when `result` failed.
+  static mlir::FailureOr<DslValue>
+  tensorResult(mlir::FailureOr<mlir::Value> result, llvm::SMLoc at);
 
   /// Builds an op after inferring its result type; reports an inference or
   /// verification error at `at` and fails.

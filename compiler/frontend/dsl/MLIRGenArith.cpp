@@ -133,9 +133,7 @@ FailureOr<DslValue> ModelGenerator::evaluateUnary(const UnaryExpr &expr) {
   else
     result = elementwise(Elementwise::Sub, DslValue::ofNumber(0, true, at),
                          *operand, at);
-  if (failed(result))
-    return failure();
-  return DslValue::ofTensor(*result, at);
+  return tensorResult(result, at);
 }
 
 FailureOr<DslValue> ModelGenerator::evaluateBinary(const BinaryExpr &expr) {
@@ -186,7 +184,5 @@ FailureOr<DslValue> ModelGenerator::evaluateBinary(const BinaryExpr &expr) {
                      : op == '*' ? Elementwise::Mul
                                  : Elementwise::Div;
   FailureOr<Value> result = elementwise(kind, *lhs, *rhs, at);
-  if (failed(result))
-    return failure();
-  return DslValue::ofTensor(*result, at);
+  return tensorResult(result, at);
 }

@@ -84,6 +84,14 @@ static FailureOr<Type> floatElementType(Value input, const BuiltinCall &call) {
   return elementType;
 }
 
+/// The input "x" of a layer, which must be a floating-point tensor.
+static FailureOr<Value> floatLayerInput(const BuiltinCall &call) {
+  FailureOr<Value> x = call.args.tensor("x");
+  if (failed(x) || failed(floatElementType(*x, call)))
+    return failure();
+  return x;
+}
+
 FailureOr<int64_t> ModelGenerator::imageChannels(Value input,
                                                  const BuiltinCall &call) {
   auto type = cast<RankedTensorType>(input.getType());
@@ -125,6 +133,71 @@ positivePair(const CallArguments &args, StringRef name,
   return values;
 }
 
+FailureOr<ModelGenerator::ConvWindow>
+ModelGenerator::readConvWindow(const CallArguments &args) {
+  auto kernel = positivePair(args, "kernel");
+  auto strides = positivePair(args, "strides", SmallVector<int64_t>{1, 1});
+  auto dilations = positivePair(args, "dilation", SmallVector<int64_t>{1, 1});
+  if (failed(kernel) || failed(strides) || failed(dilations))
+    return failure();
+  return ConvWindow{*kernel, *strides, *dilations};
+}
+
+//===----------------------------------------------------------------------===//
+// Shared steps
+//===----------------------------------------------------------------------===//
+
+LogicalResult ModelGenerator::createWeightAndBias(
+    const BuiltinCall &call, ArrayRef<int64_t> weightShape, int64_t biasSize,
+    Type elementType, bool useBias, SmallVectorImpl<Value> &operands) {
+  FailureOr<Value> weight =
+      createLayerParameter(call, "weight", weightShape, elementType,
+                           "kernel_initializer", "glorot_uniform");
+  if (failed(weight))
+    return failure();
+  operands.push_back(*weight);
+  if (!useBias)
+    return success();
+  FailureOr<Value> bias = createLayerParameter(
+      call, "bias", {biasSize}, elementType, "bias_initializer", "zeros");
+  if (failed(bias))
+    return failure();
+  operands.push_back(*bias);
+  return success();
+}
+
+FailureOr<DslValue> ModelGenerator::activatedOutput(FailureOr<Value> result,
+                                                    const CallArguments &args) {
+  if (failed(result))
+    return failure();
+  return tensorResult(applyActivation(*result, args), args.callLoc());
+}
+
+FailureOr<DslValue>
+ModelGenerator::groupedConv2DLayer(const BuiltinCall &call, Value x,
+                                   const ConvWindow &window, int64_t filters,
+                                   int64_t groups, bool useBias) {
+  const CallArguments &args = call.args;
+  auto pads = windowPadding(args, "padding", x, window.kernel, window.strides,
+                            window.dilations);
+  if (failed(pads))
+    return failure();
+  auto type = cast<RankedTensorType>(x.getType());
+  int64_t channels = type.getDimSize(1);
+  SmallVector<Value> operands = {x};
+  if (failed(createWeightAndBias(
+          call,
+          {filters, channels / groups, window.kernel[0], window.kernel[1]},
+          filters, type.getElementType(), useBias, operands)))
+    return failure();
+  FailureOr<Value> result = create<Conv2DOp>(
+      args.callLoc(), operands,
+      {i64Array("strides", window.strides), i64Array("pads", *pads),
+       i64Array("dilations", window.dilations),
+       attr("groups", builder.getI64IntegerAttr(groups))});
+  return activatedOutput(result, args);
+}
+
 //===----------------------------------------------------------------------===//
 // Layers
 //===----------------------------------------------------------------------===//
@@ -148,50 +221,25 @@ FailureOr<DslValue> ModelGenerator::layerDense(const BuiltinCall &call) {
     return failure();
   }
   int64_t features = type.getShape().back();
-  FailureOr<Value> weight =
-      createLayerParameter(call, "weight", {features, *units}, *elementType,
-                           "kernel_initializer", "glorot_uniform");
-  if (failed(weight))
+  SmallVector<Value> parameters;
+  if (failed(createWeightAndBias(call, {features, *units}, *units, *elementType,
+                                 *useBias, parameters)))
     return failure();
-  SmallVector<Value> operands = {*weight};
-  if (*useBias) {
-    FailureOr<Value> bias = createLayerParameter(
-        call, "bias", {*units}, *elementType, "bias_initializer", "zeros");
-    if (failed(bias))
-      return failure();
-    operands.push_back(*bias);
-  }
-  FailureOr<Value> result = inUserLayout({*x}, at, [&](ArrayRef<Value> inputs) {
-    SmallVector<Value> all = {inputs[0]};
-    all.append(operands);
-    return create<LinearOp>(at, all);
-  });
-  if (failed(result))
-    return failure();
-  FailureOr<Value> activated = applyActivation(*result, args);
-  if (failed(activated))
-    return failure();
-  return DslValue::ofTensor(*activated, at);
+  return activatedOutput(linear(*x, parameters, at), args);
 }
 
 FailureOr<DslValue> ModelGenerator::layerConv2D(const BuiltinCall &call) {
   const CallArguments &args = call.args;
-  SMLoc at = args.callLoc();
-  FailureOr<Value> x = args.tensor("x");
+  FailureOr<Value> x = floatLayerInput(call);
   if (failed(x))
-    return failure();
-  FailureOr<Type> elementType = floatElementType(*x, call);
-  if (failed(elementType))
     return failure();
   FailureOr<int64_t> channels = imageChannels(*x, call);
   FailureOr<int64_t> filters = positive(args, "filters");
-  auto kernel = positivePair(args, "kernel");
-  auto strides = positivePair(args, "strides", SmallVector<int64_t>{1, 1});
-  auto dilations = positivePair(args, "dilation", SmallVector<int64_t>{1, 1});
+  FailureOr<ConvWindow> window = readConvWindow(args);
   FailureOr<int64_t> groups = positive(args, "groups", 1);
   FailureOr<bool> useBias = args.boolean("use_bias", true);
-  if (failed(channels) || failed(filters) || failed(kernel) ||
-      failed(strides) || failed(dilations) || failed(groups) || failed(useBias))
+  if (failed(channels) || failed(filters) || failed(window) || failed(groups) ||
+      failed(useBias))
     return failure();
   if (*channels % *groups || *filters % *groups) {
     args.error("groups", "groups (" + Twine(*groups) +
@@ -200,135 +248,55 @@ FailureOr<DslValue> ModelGenerator::layerConv2D(const BuiltinCall &call) {
                              Twine(*filters) + ")");
     return failure();
   }
-  auto pads = windowPadding(args, "padding", *x, *kernel, *strides, *dilations);
-  if (failed(pads))
-    return failure();
-
-  FailureOr<Value> weight = createLayerParameter(
-      call, "weight",
-      {*filters, *channels / *groups, (*kernel)[0], (*kernel)[1]}, *elementType,
-      "kernel_initializer", "glorot_uniform");
-  if (failed(weight))
-    return failure();
-  SmallVector<Value> operands = {*x, *weight};
-  if (*useBias) {
-    FailureOr<Value> bias = createLayerParameter(
-        call, "bias", {*filters}, *elementType, "bias_initializer", "zeros");
-    if (failed(bias))
-      return failure();
-    operands.push_back(*bias);
-  }
-  FailureOr<Value> result =
-      create<Conv2DOp>(at, operands,
-                       {i64Array("strides", *strides), i64Array("pads", *pads),
-                        i64Array("dilations", *dilations),
-                        attr("groups", builder.getI64IntegerAttr(*groups))});
-  if (failed(result))
-    return failure();
-  FailureOr<Value> activated = applyActivation(*result, args);
-  if (failed(activated))
-    return failure();
-  return DslValue::ofTensor(*activated, at);
+  return groupedConv2DLayer(call, *x, *window, *filters, *groups, *useBias);
 }
 
 FailureOr<DslValue>
 ModelGenerator::layerDepthwiseConv2D(const BuiltinCall &call) {
   const CallArguments &args = call.args;
-  SMLoc at = args.callLoc();
-  FailureOr<Value> x = args.tensor("x");
+  FailureOr<Value> x = floatLayerInput(call);
   if (failed(x))
     return failure();
-  FailureOr<Type> elementType = floatElementType(*x, call);
-  if (failed(elementType))
-    return failure();
   FailureOr<int64_t> channels = imageChannels(*x, call);
-  auto kernel = positivePair(args, "kernel");
-  auto strides = positivePair(args, "strides", SmallVector<int64_t>{1, 1});
-  auto dilations = positivePair(args, "dilation", SmallVector<int64_t>{1, 1});
+  FailureOr<ConvWindow> window = readConvWindow(args);
   FailureOr<int64_t> multiplier = positive(args, "depth_multiplier", 1);
   FailureOr<bool> useBias = args.boolean("use_bias", true);
-  if (failed(channels) || failed(kernel) || failed(strides) ||
-      failed(dilations) || failed(multiplier) || failed(useBias))
+  if (failed(channels) || failed(window) || failed(multiplier) ||
+      failed(useBias))
     return failure();
-  auto pads = windowPadding(args, "padding", *x, *kernel, *strides, *dilations);
-  if (failed(pads))
-    return failure();
-
-  int64_t filters = *channels * *multiplier;
-  FailureOr<Value> weight = createLayerParameter(
-      call, "weight", {filters, 1, (*kernel)[0], (*kernel)[1]}, *elementType,
-      "kernel_initializer", "glorot_uniform");
-  if (failed(weight))
-    return failure();
-  SmallVector<Value> operands = {*x, *weight};
-  if (*useBias) {
-    FailureOr<Value> bias = createLayerParameter(
-        call, "bias", {filters}, *elementType, "bias_initializer", "zeros");
-    if (failed(bias))
-      return failure();
-    operands.push_back(*bias);
-  }
-  FailureOr<Value> result =
-      create<Conv2DOp>(at, operands,
-                       {i64Array("strides", *strides), i64Array("pads", *pads),
-                        i64Array("dilations", *dilations),
-                        attr("groups", builder.getI64IntegerAttr(*channels))});
-  if (failed(result))
-    return failure();
-  FailureOr<Value> activated = applyActivation(*result, args);
-  if (failed(activated))
-    return failure();
-  return DslValue::ofTensor(*activated, at);
+  return groupedConv2DLayer(call, *x, *window, *channels * *multiplier,
+                            /*groups=*/*channels, *useBias);
 }
 
 FailureOr<DslValue>
 ModelGenerator::layerConv2DTranspose(const BuiltinCall &call) {
   const CallArguments &args = call.args;
-  SMLoc at = args.callLoc();
-  FailureOr<Value> x = args.tensor("x");
+  FailureOr<Value> x = floatLayerInput(call);
   if (failed(x))
-    return failure();
-  FailureOr<Type> elementType = floatElementType(*x, call);
-  if (failed(elementType))
     return failure();
   FailureOr<int64_t> channels = imageChannels(*x, call);
   FailureOr<int64_t> filters = positive(args, "filters");
-  auto kernel = positivePair(args, "kernel");
-  auto strides = positivePair(args, "strides", SmallVector<int64_t>{1, 1});
-  auto dilations = positivePair(args, "dilation", SmallVector<int64_t>{1, 1});
+  FailureOr<ConvWindow> window = readConvWindow(args);
   FailureOr<bool> useBias = args.boolean("use_bias", true);
-  if (failed(channels) || failed(filters) || failed(kernel) ||
-      failed(strides) || failed(dilations) || failed(useBias))
+  if (failed(channels) || failed(filters) || failed(window) || failed(useBias))
     return failure();
   SmallVector<int64_t> pads, outputPadding;
-  if (failed(transposedPadding(args, "padding", *kernel, *strides, *dilations,
+  if (failed(transposedPadding(args, "padding", window->kernel, window->strides,
+                               window->dilations,
                                /*kerasDefault=*/true, pads, outputPadding)))
     return failure();
-
-  FailureOr<Value> weight = createLayerParameter(
-      call, "weight", {*channels, *filters, (*kernel)[0], (*kernel)[1]},
-      *elementType, "kernel_initializer", "glorot_uniform");
-  if (failed(weight))
+  SmallVector<Value> operands = {*x};
+  if (failed(createWeightAndBias(
+          call, {*channels, *filters, window->kernel[0], window->kernel[1]},
+          *filters, cast<ShapedType>(x->getType()).getElementType(), *useBias,
+          operands)))
     return failure();
-  SmallVector<Value> operands = {*x, *weight};
-  if (*useBias) {
-    FailureOr<Value> bias = createLayerParameter(
-        call, "bias", {*filters}, *elementType, "bias_initializer", "zeros");
-    if (failed(bias))
-      return failure();
-    operands.push_back(*bias);
-  }
   FailureOr<Value> result = create<Conv2DTransposeOp>(
-      at, operands,
-      {i64Array("strides", *strides), i64Array("pads", pads),
-       i64Array("dilations", *dilations),
+      args.callLoc(), operands,
+      {i64Array("strides", window->strides), i64Array("pads", pads),
+       i64Array("dilations", window->dilations),
        i64Array("output_padding", outputPadding)});
-  if (failed(result))
-    return failure();
-  FailureOr<Value> activated = applyActivation(*result, args);
-  if (failed(activated))
-    return failure();
-  return DslValue::ofTensor(*activated, at);
+  return activatedOutput(result, args);
 }
 
 FailureOr<DslValue> ModelGenerator::layerBatchNorm(const BuiltinCall &call) {
@@ -368,9 +336,7 @@ FailureOr<DslValue> ModelGenerator::layerBatchNorm(const BuiltinCall &call) {
   }
   FailureOr<Value> result = create<BatchNormOp>(
       at, operands, {attr("epsilon", builder.getF64FloatAttr(*epsilon))});
-  if (failed(result))
-    return failure();
-  return DslValue::ofTensor(*result, at);
+  return tensorResult(result, at);
 }
 
 template <typename OpTy>
@@ -394,9 +360,7 @@ FailureOr<DslValue> ModelGenerator::layerPool2D(const BuiltinCall &call) {
       create<OpTy>(at, {*x},
                    {i64Array("kernel", *kernel), i64Array("strides", *strides),
                     i64Array("pads", *pads)});
-  if (failed(result))
-    return failure();
-  return DslValue::ofTensor(*result, at);
+  return tensorResult(result, at);
 }
 
 FailureOr<DslValue>
@@ -412,9 +376,7 @@ ModelGenerator::layerGlobalAvgPool2D(const BuiltinCall &call) {
     return failure();
   }
   FailureOr<Value> result = create<GlobalAvgPool2DOp>(at, {*x});
-  if (failed(result))
-    return failure();
-  return DslValue::ofTensor(*result, at);
+  return tensorResult(result, at);
 }
 
 FailureOr<DslValue> ModelGenerator::layerDropout(const BuiltinCall &call) {
@@ -430,9 +392,7 @@ FailureOr<DslValue> ModelGenerator::layerDropout(const BuiltinCall &call) {
   }
   FailureOr<Value> result = create<DropoutOp>(
       at, {*x}, {attr("rate", builder.getF64FloatAttr(*rate))});
-  if (failed(result))
-    return failure();
-  return DslValue::ofTensor(*result, at);
+  return tensorResult(result, at);
 }
 
 FailureOr<DslValue> ModelGenerator::layerFlatten(const BuiltinCall &call) {
@@ -446,9 +406,7 @@ FailureOr<DslValue> ModelGenerator::layerFlatten(const BuiltinCall &call) {
     return create<FlattenOp>(at, {inputs[0]},
                              {attr("axis", builder.getI64IntegerAttr(*axis))});
   });
-  if (failed(result))
-    return failure();
-  return DslValue::ofTensor(*result, at);
+  return tensorResult(result, at);
 }
 
 //===----------------------------------------------------------------------===//

@@ -213,15 +213,35 @@ LogicalResult ModelGenerator::transposedPadding(
 // Linear algebra, convolution, normalization
 //===----------------------------------------------------------------------===//
 
+/// Appends the optional tensor argument `name` to `operands` when given.
+static LogicalResult appendOptionalTensor(const CallArguments &args,
+                                          StringRef name,
+                                          SmallVectorImpl<Value> &operands) {
+  if (!args.has(name))
+    return success();
+  FailureOr<Value> tensor = args.tensor(name);
+  if (failed(tensor))
+    return failure();
+  operands.push_back(*tensor);
+  return success();
+}
+
+FailureOr<Value> ModelGenerator::linear(Value x, ArrayRef<Value> parameters,
+                                        SMLoc at) {
+  return inUserLayout({x}, at, [&](ArrayRef<Value> inputs) {
+    SmallVector<Value> operands = {inputs[0]};
+    operands.append(parameters.begin(), parameters.end());
+    return create<LinearOp>(at, operands);
+  });
+}
+
 FailureOr<DslValue> ModelGenerator::opMatmul(const BuiltinCall &call) {
   FailureOr<Value> a = call.args.tensor("a");
   FailureOr<Value> b = call.args.tensor("b");
   if (failed(a) || failed(b))
     return failure();
   FailureOr<Value> result = matmul(*a, *b, call.args.callLoc());
-  if (failed(result))
-    return failure();
-  return DslValue::ofTensor(*result, call.args.callLoc());
+  return tensorResult(result, call.args.callLoc());
 }
 
 FailureOr<DslValue> ModelGenerator::opLinear(const BuiltinCall &call) {
@@ -231,20 +251,9 @@ FailureOr<DslValue> ModelGenerator::opLinear(const BuiltinCall &call) {
   if (failed(x) || failed(weight))
     return failure();
   SmallVector<Value> parameters = {*weight};
-  if (call.args.has("bias")) {
-    FailureOr<Value> bias = call.args.tensor("bias");
-    if (failed(bias))
-      return failure();
-    parameters.push_back(*bias);
-  }
-  FailureOr<Value> result = inUserLayout({*x}, at, [&](ArrayRef<Value> inputs) {
-    SmallVector<Value> operands = {inputs[0]};
-    operands.append(parameters);
-    return create<LinearOp>(at, operands);
-  });
-  if (failed(result))
+  if (failed(appendOptionalTensor(call.args, "bias", parameters)))
     return failure();
-  return DslValue::ofTensor(*result, at);
+  return tensorResult(linear(*x, parameters, at), at);
 }
 
 /// The operands of a convolution call: input, weight (rank 4) and optional
@@ -261,12 +270,8 @@ static FailureOr<SmallVector<Value>> convOperands(const BuiltinCall &call) {
     return failure();
   }
   SmallVector<Value> operands = {*x, *weight};
-  if (call.args.has("bias")) {
-    FailureOr<Value> bias = call.args.tensor("bias");
-    if (failed(bias))
-      return failure();
-    operands.push_back(*bias);
-  }
+  if (failed(appendOptionalTensor(call.args, "bias", operands)))
+    return failure();
   return operands;
 }
 
@@ -279,9 +284,26 @@ static FailureOr<StringRef> paddingArgName(const CallArguments &args) {
   return args.has("pads") ? StringRef("pads") : StringRef("padding");
 }
 
-FailureOr<DslValue> ModelGenerator::opConv2D(const BuiltinCall &call) {
+namespace {
+/// The arguments of a conv2d or conv2d_transpose op call.
+struct ConvOpArguments {
+  /// Input, weight and optional bias.
+  SmallVector<Value> operands;
+  SmallVector<int64_t> strides, dilations;
+  int64_t groups;
+  /// "pads" or "padding", whichever was given.
+  StringRef paddingArg;
+
+  Value input() const { return operands[0]; }
+  /// The kernel's height and width, from the weight's shape.
+  ArrayRef<int64_t> kernel() const {
+    return cast<ShapedType>(operands[1].getType()).getShape().drop_front(2);
+  }
+};
+} // namespace
+
+static FailureOr<ConvOpArguments> readConvOpArguments(const BuiltinCall &call) {
   const CallArguments &args = call.args;
-  SMLoc at = args.callLoc();
   auto operands = convOperands(call);
   if (failed(operands))
     return failure();
@@ -292,56 +314,51 @@ FailureOr<DslValue> ModelGenerator::opConv2D(const BuiltinCall &call) {
   if (failed(strides) || failed(dilations) || failed(groups) ||
       failed(paddingArg))
     return failure();
-  ArrayRef<int64_t> weightShape =
-      cast<ShapedType>((*operands)[1].getType()).getShape();
-  if (cast<ShapedType>((*operands)[0].getType()).getRank() != 4) {
+  return ConvOpArguments{std::move(*operands), std::move(*strides),
+                         std::move(*dilations), *groups, *paddingArg};
+}
+
+FailureOr<DslValue> ModelGenerator::opConv2D(const BuiltinCall &call) {
+  const CallArguments &args = call.args;
+  SMLoc at = args.callLoc();
+  FailureOr<ConvOpArguments> conv = readConvOpArguments(call);
+  if (failed(conv))
+    return failure();
+  if (cast<ShapedType>(conv->input().getType()).getRank() != 4) {
     args.error("x", "conv2d() needs an image of rank 4, got " +
-                        formatType(userType((*operands)[0].getType())));
+                        formatType(userType(conv->input().getType())));
     return failure();
   }
-  auto pads = windowPadding(args, *paddingArg, (*operands)[0],
-                            weightShape.drop_front(2), *strides, *dilations);
+  auto pads = windowPadding(args, conv->paddingArg, conv->input(),
+                            conv->kernel(), conv->strides, conv->dilations);
   if (failed(pads))
     return failure();
-  FailureOr<Value> result =
-      create<Conv2DOp>(at, *operands,
-                       {i64Array("strides", *strides), i64Array("pads", *pads),
-                        i64Array("dilations", *dilations),
-                        attr("groups", builder.getI64IntegerAttr(*groups))});
-  if (failed(result))
-    return failure();
-  return DslValue::ofTensor(*result, at);
+  FailureOr<Value> result = create<Conv2DOp>(
+      at, conv->operands,
+      {i64Array("strides", conv->strides), i64Array("pads", *pads),
+       i64Array("dilations", conv->dilations),
+       attr("groups", builder.getI64IntegerAttr(conv->groups))});
+  return tensorResult(result, at);
 }
 
 FailureOr<DslValue> ModelGenerator::opConv2DTranspose(const BuiltinCall &call) {
   const CallArguments &args = call.args;
   SMLoc at = args.callLoc();
-  auto operands = convOperands(call);
-  if (failed(operands))
+  FailureOr<ConvOpArguments> conv = readConvOpArguments(call);
+  if (failed(conv))
     return failure();
-  auto strides = args.pair("strides", SmallVector<int64_t>{1, 1});
-  auto dilations = args.pair("dilations", SmallVector<int64_t>{1, 1});
-  FailureOr<int64_t> groups = args.integer("groups", 1);
-  FailureOr<StringRef> paddingArg = paddingArgName(args);
-  if (failed(strides) || failed(dilations) || failed(groups) ||
-      failed(paddingArg))
-    return failure();
-  ArrayRef<int64_t> weightShape =
-      cast<ShapedType>((*operands)[1].getType()).getShape();
   SmallVector<int64_t> pads, outputPadding;
-  if (failed(transposedPadding(args, *paddingArg, weightShape.drop_front(2),
-                               *strides, *dilations, /*kerasDefault=*/false,
-                               pads, outputPadding)))
+  if (failed(transposedPadding(args, conv->paddingArg, conv->kernel(),
+                               conv->strides, conv->dilations,
+                               /*kerasDefault=*/false, pads, outputPadding)))
     return failure();
   FailureOr<Value> result = create<Conv2DTransposeOp>(
-      at, *operands,
-      {i64Array("strides", *strides), i64Array("pads", pads),
-       i64Array("dilations", *dilations),
+      at, conv->operands,
+      {i64Array("strides", conv->strides), i64Array("pads", pads),
+       i64Array("dilations", conv->dilations),
        i64Array("output_padding", outputPadding),
-       attr("groups", builder.getI64IntegerAttr(*groups))});
-  if (failed(result))
-    return failure();
-  return DslValue::ofTensor(*result, at);
+       attr("groups", builder.getI64IntegerAttr(conv->groups))});
+  return tensorResult(result, at);
 }
 
 FailureOr<DslValue> ModelGenerator::opBatchNorm(const BuiltinCall &call) {
@@ -358,9 +375,7 @@ FailureOr<DslValue> ModelGenerator::opBatchNorm(const BuiltinCall &call) {
     return failure();
   FailureOr<Value> result = create<BatchNormOp>(
       at, operands, {attr("epsilon", builder.getF64FloatAttr(*epsilon))});
-  if (failed(result))
-    return failure();
-  return DslValue::ofTensor(*result, at);
+  return tensorResult(result, at);
 }
 
 //===----------------------------------------------------------------------===//
@@ -387,9 +402,7 @@ FailureOr<DslValue> ModelGenerator::opUnary(const BuiltinCall &call) {
   if (failed(x))
     return failure();
   FailureOr<Value> result = create<OpTy>(call.args.callLoc(), {*x});
-  if (failed(result))
-    return failure();
-  return DslValue::ofTensor(*result, call.args.callLoc());
+  return tensorResult(result, call.args.callLoc());
 }
 
 template <typename OpTy>
@@ -402,18 +415,14 @@ FailureOr<DslValue> ModelGenerator::opUnaryWithAlpha(const BuiltinCall &call) {
   FailureOr<Value> result =
       create<OpTy>(call.args.callLoc(), {*x},
                    {attr("alpha", builder.getF64FloatAttr(*alpha))});
-  if (failed(result))
-    return failure();
-  return DslValue::ofTensor(*result, call.args.callLoc());
+  return tensorResult(result, call.args.callLoc());
 }
 
 template <Elementwise kind>
 FailureOr<DslValue> ModelGenerator::opElementwise(const BuiltinCall &call) {
   FailureOr<Value> result = elementwise(
       kind, *call.args.find("a"), *call.args.find("b"), call.args.callLoc());
-  if (failed(result))
-    return failure();
-  return DslValue::ofTensor(*result, call.args.callLoc());
+  return tensorResult(result, call.args.callLoc());
 }
 
 template <typename OpTy>
@@ -423,9 +432,7 @@ FailureOr<DslValue> ModelGenerator::opSoftmax(const BuiltinCall &call) {
   if (failed(x) || failed(axis))
     return failure();
   FailureOr<Value> result = softmax<OpTy>(*x, *axis, call.args.locOf("axis"));
-  if (failed(result))
-    return failure();
-  return DslValue::ofTensor(*result, call.args.callLoc());
+  return tensorResult(result, call.args.callLoc());
 }
 
 //===----------------------------------------------------------------------===//
@@ -475,37 +482,29 @@ FailureOr<DslValue> ModelGenerator::opReduce(const BuiltinCall &call) {
     return DslValue::ofTensor(*result, at);
   FailureOr<Value> reordered =
       create<TransposeOp>(at, {*result}, {i64Array("perm", perm)});
-  if (failed(reordered))
+  return tensorResult(reordered, at);
+}
+
+template <typename OpTy>
+FailureOr<DslValue> ModelGenerator::opInUserLayout(const BuiltinCall &call,
+                                                   StringRef listArg) {
+  SMLoc at = call.args.callLoc();
+  FailureOr<Value> x = call.args.tensor("x");
+  auto values = call.args.integers(listArg);
+  if (failed(x) || failed(values))
     return failure();
-  return DslValue::ofTensor(*reordered, at);
+  FailureOr<Value> result = inUserLayout({*x}, at, [&](ArrayRef<Value> inputs) {
+    return create<OpTy>(at, {inputs[0]}, {i64Array(listArg, *values)});
+  });
+  return tensorResult(result, at);
 }
 
 FailureOr<DslValue> ModelGenerator::opReshape(const BuiltinCall &call) {
-  SMLoc at = call.args.callLoc();
-  FailureOr<Value> x = call.args.tensor("x");
-  auto shape = call.args.integers("shape");
-  if (failed(x) || failed(shape))
-    return failure();
-  FailureOr<Value> result = inUserLayout({*x}, at, [&](ArrayRef<Value> inputs) {
-    return create<ReshapeOp>(at, {inputs[0]}, {i64Array("shape", *shape)});
-  });
-  if (failed(result))
-    return failure();
-  return DslValue::ofTensor(*result, at);
+  return opInUserLayout<ReshapeOp>(call, "shape");
 }
 
 FailureOr<DslValue> ModelGenerator::opTranspose(const BuiltinCall &call) {
-  SMLoc at = call.args.callLoc();
-  FailureOr<Value> x = call.args.tensor("x");
-  auto perm = call.args.integers("perm");
-  if (failed(x) || failed(perm))
-    return failure();
-  FailureOr<Value> result = inUserLayout({*x}, at, [&](ArrayRef<Value> inputs) {
-    return create<TransposeOp>(at, {inputs[0]}, {i64Array("perm", *perm)});
-  });
-  if (failed(result))
-    return failure();
-  return DslValue::ofTensor(*result, at);
+  return opInUserLayout<TransposeOp>(call, "perm");
 }
 
 FailureOr<DslValue> ModelGenerator::opConcat(const BuiltinCall &call) {
@@ -533,9 +532,7 @@ FailureOr<DslValue> ModelGenerator::opConcat(const BuiltinCall &call) {
   }
   FailureOr<Value> result = create<ConcatOp>(
       at, *inputs, {attr("axis", builder.getI64IntegerAttr(kilnAxisValue))});
-  if (failed(result))
-    return failure();
-  return DslValue::ofTensor(*result, at);
+  return tensorResult(result, at);
 }
 
 FailureOr<DslValue> ModelGenerator::opSlice(const BuiltinCall &call) {
@@ -570,9 +567,7 @@ FailureOr<DslValue> ModelGenerator::opSlice(const BuiltinCall &call) {
       create<SliceOp>(at, {*x},
                       {i64Array("axes", {*mapped}), i64Array("starts", {first}),
                        i64Array("ends", {last}), i64Array("steps", {*step})});
-  if (failed(result))
-    return failure();
-  return DslValue::ofTensor(*result, at);
+  return tensorResult(result, at);
 }
 
 FailureOr<DslValue> ModelGenerator::opPad(const BuiltinCall &call) {
@@ -593,9 +588,7 @@ FailureOr<DslValue> ModelGenerator::opPad(const BuiltinCall &call) {
       create<PadOp>(at, {*x},
                     {i64Array("pads", kilnPads),
                      attr("value", builder.getF64FloatAttr(*value))});
-  if (failed(result))
-    return failure();
-  return DslValue::ofTensor(*result, at);
+  return tensorResult(result, at);
 }
 
 //===----------------------------------------------------------------------===//

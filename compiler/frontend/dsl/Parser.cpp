@@ -90,14 +90,23 @@ std::unique_ptr<FileAST> Parser::parseFile() {
   return file;
 }
 
+bool Parser::parseDeclName(llvm::StringRef keyword, std::string &name,
+                           SMLoc &loc) {
+  take(); // the keyword
+  if (!at(TokenKind::Identifier)) {
+    errorHere("expected the " + keyword + "'s name after '" + keyword + "'");
+    return false;
+  }
+  Token token = take();
+  name = token.spelling.str();
+  loc = token.loc;
+  return true;
+}
+
 std::unique_ptr<ModelDecl> Parser::parseModel() {
-  take(); // 'model'
   auto model = std::make_unique<ModelDecl>();
-  if (!at(TokenKind::Identifier))
-    return errorHere("expected the model's name after 'model'");
-  Token name = take();
-  model->name = name.spelling.str();
-  model->loc = name.loc;
+  if (!parseDeclName("model", model->name, model->loc))
+    return nullptr;
   if (!expect(TokenKind::LParen, "'(' and the model's inputs"))
     return nullptr;
   if (!parseTensorDecls(model->inputs, /*parenthesized=*/true))
@@ -111,7 +120,7 @@ std::unique_ptr<ModelDecl> Parser::parseModel() {
     return nullptr;
   }
   if (model->outputs.empty())
-    return error(name.loc, "model '" + model->name + "' declares no output");
+    return error(model->loc, "model '" + model->name + "' declares no output");
   if (!parseModelOptions(*model))
     return nullptr;
   if (!parseBody(model->body))
@@ -249,13 +258,9 @@ std::optional<TypeSpec> Parser::parseType() {
 }
 
 std::unique_ptr<BlockDecl> Parser::parseBlock() {
-  take(); // 'block'
   auto block = std::make_unique<BlockDecl>();
-  if (!at(TokenKind::Identifier))
-    return errorHere("expected the block's name after 'block'");
-  Token name = take();
-  block->name = name.spelling.str();
-  block->loc = name.loc;
+  if (!parseDeclName("block", block->name, block->loc))
+    return nullptr;
   if (!expect(TokenKind::LParen, "'(' and the block's parameters"))
     return nullptr;
   if (!consumeIf(TokenKind::RParen)) {
@@ -433,24 +438,24 @@ StmtPtr Parser::parseAssign() {
 //===----------------------------------------------------------------------===//
 
 ExprPtr Parser::parseExpr() {
-  ExprPtr lhs = parseTerm();
-  while (lhs && (at(TokenKind::Plus) || at(TokenKind::Minus))) {
-    Token op = take();
-    ExprPtr rhs = parseTerm();
-    if (!rhs)
-      return nullptr;
-    lhs = std::make_unique<BinaryExpr>(op.loc, op.spelling[0], std::move(lhs),
-                                       std::move(rhs));
-  }
-  return lhs;
+  return parseLeftAssociative({TokenKind::Plus, TokenKind::Minus},
+                              &Parser::parseTerm);
 }
 
 ExprPtr Parser::parseTerm() {
-  ExprPtr lhs = parseUnary();
-  while (lhs &&
-         (at(TokenKind::Star) || at(TokenKind::Slash) || at(TokenKind::At))) {
+  return parseLeftAssociative(
+      {TokenKind::Star, TokenKind::Slash, TokenKind::At}, &Parser::parseUnary);
+}
+
+ExprPtr Parser::parseLeftAssociative(llvm::ArrayRef<TokenKind> operators,
+                                     ExprPtr (Parser::*parseOperand)()) {
+  auto atOperator = [&] {
+    return llvm::any_of(operators, [&](TokenKind kind) { return at(kind); });
+  };
+  ExprPtr lhs = (this->*parseOperand)();
+  while (lhs && atOperator()) {
     Token op = take();
-    ExprPtr rhs = parseUnary();
+    ExprPtr rhs = (this->*parseOperand)();
     if (!rhs)
       return nullptr;
     lhs = std::make_unique<BinaryExpr>(op.loc, op.spelling[0], std::move(lhs),

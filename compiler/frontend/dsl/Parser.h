@@ -46,6 +46,10 @@ public:
 private:
   std::unique_ptr<ModelDecl> parseModel();
   std::unique_ptr<BlockDecl> parseBlock();
+  /// Takes the keyword `keyword` and the name of the model or block that
+  /// follows it.
+  bool parseDeclName(llvm::StringRef keyword, std::string &name,
+                     llvm::SMLoc &loc);
   bool parseModelOptions(ModelDecl &model);
   bool parseTensorDecls(std::vector<TensorDecl> &decls, bool parenthesized);
   bool parseBlockParam(BlockParam &param);
@@ -58,6 +62,10 @@ private:
 
   ExprPtr parseExpr();
   ExprPtr parseTerm();
+  /// `operand (op operand)*` for the binary operators `operators`, grouped
+  /// from the left.
+  ExprPtr parseLeftAssociative(llvm::ArrayRef<TokenKind> operators,
+                               ExprPtr (Parser::*parseOperand)());
   ExprPtr parseUnary();
   ExprPtr parsePrimary();
   ExprPtr parseCall(Token callee);

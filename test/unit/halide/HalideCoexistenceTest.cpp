@@ -1,4 +1,4 @@
-//===- HalideCoexistenceTest.cpp - Halide 14 beside MLIR/LLVM 22 ------------===//
+//===- HalideCoexistenceTest.cpp - Halide 14 beside MLIR/LLVM 22 ----------===//
 //
 // Kiln's process holds two LLVMs: LLVM 22 under MLIR and LLVM 14 under
 // Halide. Both are shared libraries with versioned symbols, so each finds its
