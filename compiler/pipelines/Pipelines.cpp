@@ -35,6 +35,7 @@ void buildKilnToLinalgPipeline(OpPassManager &pm) {
   pm.addPass(createRecordEntryPoints());
   pm.addPass(createConvertKilnToLinalg());
   pm.addPass(createCanonicalizerPass());
+  pm.addPass(createVerifyBatchDims());
 }
 
 void buildLinalgToLLVMPipeline(OpPassManager &pm,

@@ -37,6 +37,18 @@ def RecordEntryPoints : Pass<"kiln-record-entry-points", "mlir::ModuleOp"> {
   }];
 }
 
+def VerifyBatchDims : Pass<"kiln-verify-batch-dims", "mlir::ModuleOp"> {
+  let summary = "Check that every dynamic output dimension is the batch size";
+  let description = [{
+    Kiln's artifact ABI gives every dynamic dimension one size, the batch
+    size. On linalg and tensor ops, this pass proves with value-bounds
+    analysis that each dynamic dimension of each entry point's results
+    equals a dynamic dimension of its arguments, and reports an error
+    otherwise (for example a concatenation along the batch dimension), so
+    that no caller is handed a buffer of the wrong size.
+  }];
+}
+
 def ConvToIm2Col : Pass<"kiln-conv-im2col"> {
   let summary = "Rewrite linalg NCHW convolutions as im2col + matrix product";
   let description = [{

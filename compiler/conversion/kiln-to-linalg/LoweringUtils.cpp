@@ -4,6 +4,7 @@
 
 #include "mlir/Dialect/Affine/IR/AffineOps.h"
 #include "mlir/Dialect/Arith/Utils/Utils.h"
+#include "mlir/Dialect/Affine/IR/AffineOps.h"
 #include "mlir/Dialect/Utils/ReshapeOpsUtils.h"
 #include <limits>
 
@@ -130,10 +131,16 @@ Value reshapeTensor(OpBuilder &b, Location loc, Value input,
       outputShape.push_back(b.getIndexAttr(d));
       continue;
     }
-    Value count = dimSize(b, loc, flat, 0);
-    Value divisor = arith::ConstantIndexOp::create(b, loc, staticProduct);
-    outputShape.push_back(
-        arith::DivUIOp::create(b, loc, count, divisor).getResult());
+    // (input element count) floordiv (static result dims), as an affine
+    // map of the input's dims, so that a preserved batch dim folds to itself
+    // and value-bounds analysis sees it.
+    SmallVector<OpFoldResult> inputDims =
+        tensor::getMixedSizes(b, loc, input);
+    AffineExpr count = b.getAffineConstantExpr(1);
+    for (size_t i = 0; i < inputDims.size(); ++i)
+      count = count * b.getAffineSymbolExpr(i);
+    outputShape.push_back(affine::makeComposedFoldedAffineApply(
+        b, loc, count.floorDiv(staticProduct), inputDims));
   }
   return tensor::ExpandShapeOp::create(b, loc, type, flat, all, outputShape);
 }

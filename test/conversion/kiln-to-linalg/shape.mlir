@@ -3,14 +3,13 @@
 // Shape ops become tensor ops (and linalg.transpose).
 
 // reshape: collapse to rank 1, then expand; the inferred (-1) dim is the
-// element count divided by the static dims.
+// element count divided by the static dims, as an affine map of the input's
+// dims, so here it folds to the batch dim itself.
 // CHECK-LABEL: func.func @reshape_dynamic
 // CHECK-SAME: (%[[X:[^:]+]]: tensor<?x3x4xf32>) -> tensor<?x12xf32>
 // CHECK: %[[FLAT:.*]] = tensor.collapse_shape %[[X]] {{\[}}[0, 1, 2]] : tensor<?x3x4xf32> into tensor<?xf32>
 // CHECK: %[[C0:.*]] = arith.constant 0 : index
-// CHECK: %[[COUNT:.*]] = tensor.dim %[[FLAT]], %[[C0]] : tensor<?xf32>
-// CHECK: %[[C12:.*]] = arith.constant 12 : index
-// CHECK: %[[N:.*]] = arith.divui %[[COUNT]], %[[C12]] : index
+// CHECK: %[[N:.*]] = tensor.dim %[[X]], %[[C0]] : tensor<?x3x4xf32>
 // CHECK: %[[R:.*]] = tensor.expand_shape %[[FLAT]] {{\[}}[0, 1]] output_shape [%[[N]], 12] : tensor<?xf32> into tensor<?x12xf32>
 // CHECK: return %[[R]] : tensor<?x12xf32>
 func.func @reshape_dynamic(%x: tensor<?x3x4xf32>) -> tensor<?x12xf32> {
@@ -126,4 +125,18 @@ func.func @pad(%x: tensor<?x3xf32>, %i: tensor<2xi32>) -> (tensor<?x6xf32>, tens
   %0 = kiln.pad %x {pads = array<i64: 0, 1, 0, 2>, value = -1.0 : f64} : tensor<?x3xf32> -> tensor<?x6xf32>
   %1 = kiln.pad %i {pads = array<i64: 1, 2>, value = 7.0 : f64} : tensor<2xi32> -> tensor<5xi32>
   return %0, %1 : tensor<?x6xf32>, tensor<5xi32>
+}
+
+// -----
+
+// A reshape that regroups the batch dim computes the new size from the
+// element count: (N * 6) floordiv 3 = N * 2.
+// CHECK-DAG: #[[MAP:.*]] = affine_map<()[s0] -> (s0 * 2)>
+// CHECK-LABEL: func.func @reshape_regroup
+// CHECK: %[[N:.*]] = tensor.dim %{{.*}}, %{{.*}} : tensor<?x6xf32>
+// CHECK: %[[M:.*]] = affine.apply #[[MAP]]()[%[[N]]]
+// CHECK: tensor.expand_shape %{{.*}} {{\[}}[0, 1]] output_shape [%[[M]], 3] : tensor<?xf32> into tensor<?x3xf32>
+func.func @reshape_regroup(%x: tensor<?x6xf32>) -> tensor<?x3xf32> {
+  %0 = kiln.reshape %x {shape = array<i64: -1, 3>} : tensor<?x6xf32> -> tensor<?x3xf32>
+  return %0 : tensor<?x3xf32>
 }
