@@ -18,7 +18,6 @@ using namespace kiln;
 
 namespace {
 
-bool isFloat(Value v) { return isa<FloatType>(v.getType()); }
 
 Value constantLike(OpBuilder &b, Location loc, Value like, double value) {
   return arith::ConstantOp::create(b, loc,
@@ -27,32 +26,25 @@ Value constantLike(OpBuilder &b, Location loc, Value like, double value) {
 
 // Binary ops: float or integer.
 Value scalarOf(AddOp, OpBuilder &b, Location loc, Value x, Value y) {
-  return isFloat(x) ? (Value)arith::AddFOp::create(b, loc, x, y)
-                    : (Value)arith::AddIOp::create(b, loc, x, y);
+  return floatOrInt<arith::AddFOp, arith::AddIOp>(b, loc, x, y);
 }
 Value scalarOf(SubOp, OpBuilder &b, Location loc, Value x, Value y) {
-  return isFloat(x) ? (Value)arith::SubFOp::create(b, loc, x, y)
-                    : (Value)arith::SubIOp::create(b, loc, x, y);
+  return floatOrInt<arith::SubFOp, arith::SubIOp>(b, loc, x, y);
 }
 Value scalarOf(MulOp, OpBuilder &b, Location loc, Value x, Value y) {
-  return isFloat(x) ? (Value)arith::MulFOp::create(b, loc, x, y)
-                    : (Value)arith::MulIOp::create(b, loc, x, y);
+  return floatOrInt<arith::MulFOp, arith::MulIOp>(b, loc, x, y);
 }
 Value scalarOf(DivOp, OpBuilder &b, Location loc, Value x, Value y) {
-  return isFloat(x) ? (Value)arith::DivFOp::create(b, loc, x, y)
-                    : (Value)arith::DivSIOp::create(b, loc, x, y);
+  return floatOrInt<arith::DivFOp, arith::DivSIOp>(b, loc, x, y);
 }
 Value scalarOf(PowOp, OpBuilder &b, Location loc, Value x, Value y) {
-  return isFloat(x) ? (Value)math::PowFOp::create(b, loc, x, y)
-                    : (Value)math::IPowIOp::create(b, loc, x, y);
+  return floatOrInt<math::PowFOp, math::IPowIOp>(b, loc, x, y);
 }
 Value scalarOf(MaxOp, OpBuilder &b, Location loc, Value x, Value y) {
-  return isFloat(x) ? (Value)arith::MaximumFOp::create(b, loc, x, y)
-                    : (Value)arith::MaxSIOp::create(b, loc, x, y);
+  return floatOrInt<arith::MaximumFOp, arith::MaxSIOp>(b, loc, x, y);
 }
 Value scalarOf(MinOp, OpBuilder &b, Location loc, Value x, Value y) {
-  return isFloat(x) ? (Value)arith::MinimumFOp::create(b, loc, x, y)
-                    : (Value)arith::MinSIOp::create(b, loc, x, y);
+  return floatOrInt<arith::MinimumFOp, arith::MinSIOp>(b, loc, x, y);
 }
 
 // Unary ops and activations: float.

@@ -4,7 +4,6 @@
 
 #include "mlir/Dialect/Affine/IR/AffineOps.h"
 #include "mlir/Dialect/Arith/Utils/Utils.h"
-#include "mlir/Dialect/Affine/IR/AffineOps.h"
 #include "mlir/Dialect/Utils/ReshapeOpsUtils.h"
 #include <limits>
 
@@ -134,8 +133,7 @@ Value reshapeTensor(OpBuilder &b, Location loc, Value input,
     // (input element count) floordiv (static result dims), as an affine
     // map of the input's dims, so that a preserved batch dim folds to itself
     // and value-bounds analysis sees it.
-    SmallVector<OpFoldResult> inputDims =
-        tensor::getMixedSizes(b, loc, input);
+    SmallVector<OpFoldResult> inputDims = tensor::getMixedSizes(b, loc, input);
     AffineExpr count = b.getAffineConstantExpr(1);
     for (size_t i = 0; i < inputDims.size(); ++i)
       count = count * b.getAffineSymbolExpr(i);

@@ -10,6 +10,15 @@
 
 namespace kiln {
 
+/// `FloatOp(x, y)` on floats, `IntOp(x, y)` on integers.
+template <typename FloatOp, typename IntOp>
+mlir::Value floatOrInt(mlir::OpBuilder &b, mlir::Location loc, mlir::Value x,
+                       mlir::Value y) {
+  if (llvm::isa<mlir::FloatType>(x.getType()))
+    return FloatOp::create(b, loc, x, y);
+  return IntOp::create(b, loc, x, y);
+}
+
 /// The runtime size of dimension `dim` of `tensor`, as an index.
 mlir::Value dimSize(mlir::OpBuilder &b, mlir::Location loc, mlir::Value tensor,
                     int64_t dim);

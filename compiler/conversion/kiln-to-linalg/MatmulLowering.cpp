@@ -42,20 +42,14 @@ Value buildGenericMatmul(OpBuilder &b, Location loc, Value lhs, Value rhs,
   SmallVector<utils::IteratorType> iterators(rank,
                                              utils::IteratorType::parallel);
   iterators.push_back(utils::IteratorType::reduction);
-  bool isFloat = isa<FloatType>(resultType.getElementType());
   return linalg::GenericOp::create(
              b, loc, resultType, ValueRange{lhs, rhs}, init, maps, iterators,
              [&](OpBuilder &nb, Location nl, ValueRange args) {
-               Value sum;
-               if (isFloat)
-                 sum = arith::AddFOp::create(
-                     nb, nl, args[2],
-                     arith::MulFOp::create(nb, nl, args[0], args[1]));
-               else
-                 sum = arith::AddIOp::create(
-                     nb, nl, args[2],
-                     arith::MulIOp::create(nb, nl, args[0], args[1]));
-               linalg::YieldOp::create(nb, nl, sum);
+               Value product = floatOrInt<arith::MulFOp, arith::MulIOp>(
+                   nb, nl, args[0], args[1]);
+               linalg::YieldOp::create(nb, nl,
+                                       floatOrInt<arith::AddFOp, arith::AddIOp>(
+                                           nb, nl, args[2], product));
              })
       .getResult(0);
 }

@@ -14,17 +14,13 @@ namespace {
 enum class Combiner { Sum, Max, Min };
 
 Value combine(OpBuilder &b, Location loc, Combiner kind, Value acc, Value x) {
-  bool f = isa<FloatType>(x.getType());
   switch (kind) {
   case Combiner::Sum:
-    return f ? (Value)arith::AddFOp::create(b, loc, acc, x)
-             : (Value)arith::AddIOp::create(b, loc, acc, x);
+    return floatOrInt<arith::AddFOp, arith::AddIOp>(b, loc, acc, x);
   case Combiner::Max:
-    return f ? (Value)arith::MaximumFOp::create(b, loc, acc, x)
-             : (Value)arith::MaxSIOp::create(b, loc, acc, x);
+    return floatOrInt<arith::MaximumFOp, arith::MaxSIOp>(b, loc, acc, x);
   case Combiner::Min:
-    return f ? (Value)arith::MinimumFOp::create(b, loc, acc, x)
-             : (Value)arith::MinSIOp::create(b, loc, acc, x);
+    return floatOrInt<arith::MinimumFOp, arith::MinSIOp>(b, loc, acc, x);
   }
   llvm_unreachable("unknown combiner");
 }
