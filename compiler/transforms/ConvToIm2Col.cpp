@@ -48,6 +48,56 @@ linalg::Conv2DNchwFchwOp tileBatch(RewriterBase &rewriter,
   return dyn_cast<linalg::Conv2DNchwFchwOp>(tiled->tiledOps.front());
 }
 
+/// The elementwise op that consumes a convolution's result (its bias and
+/// activation, after elementwise fusion), if it iterates over the same
+/// output.
+linalg::GenericOp elementwiseConsumer(linalg::Conv2DNchwFchwOp conv) {
+  Value result = conv->getResult(0);
+  if (!result.hasOneUse())
+    return nullptr;
+  auto consumer = dyn_cast<linalg::GenericOp>(*result.getUsers().begin());
+  if (!consumer || consumer.getNumLoops() != 4 ||
+      consumer.getNumParallelLoops() != 4 || consumer->getNumResults() != 1 ||
+      consumer->getResult(0).getType() != result.getType())
+    return nullptr;
+  return consumer;
+}
+
+/// Tiles `consumer` by one image and fuses the convolution (with its initial
+/// fill) into the loop, so that each image's convolution, bias and
+/// activation run together on small buffers; returns that convolution.
+linalg::Conv2DNchwFchwOp tileBatchWithConsumer(RewriterBase &rewriter,
+                                               linalg::Conv2DNchwFchwOp conv,
+                                               linalg::GenericOp consumer) {
+  SmallVector<OpFoldResult> sizes(4, rewriter.getIndexAttr(0));
+  sizes[0] = rewriter.getIndexAttr(1);
+  scf::SCFTileAndFuseOptions options;
+  options.tilingOptions.setTileSizes(sizes);
+  Operation *convOp = conv;
+  options.setFusionControlFn(
+      [convOp](tensor::ExtractSliceOp, OpResult producer, bool)
+          -> std::optional<scf::SCFTileAndFuseOptions::ControlFnResult> {
+        Operation *op = producer.getOwner();
+        if (op == convOp || isa<linalg::FillOp>(op))
+          return scf::SCFTileAndFuseOptions::ControlFnResult{};
+        return std::nullopt;
+      });
+  rewriter.setInsertionPoint(consumer);
+  FailureOr<scf::SCFTileAndFuseResult> fused =
+      scf::tileConsumerAndFuseProducersUsingSCF(
+          rewriter, cast<TilingInterface>(consumer.getOperation()), options);
+  if (failed(fused))
+    return nullptr;
+  Value original = consumer->getResult(0);
+  rewriter.replaceAllUsesWith(original, fused->replacements.lookup(original));
+  // The untiled ops are dead now; the canonicalizer removes them.
+  linalg::Conv2DNchwFchwOp tiledConv;
+  for (Operation *op : fused->tiledAndFusedOps)
+    if (auto candidate = dyn_cast<linalg::Conv2DNchwFchwOp>(op))
+      tiledConv = candidate;
+  return tiledConv;
+}
+
 struct ConvToIm2ColPass : kiln::impl::ConvToIm2ColBase<ConvToIm2ColPass> {
   void runOnOperation() override {
     SmallVector<linalg::Conv2DNchwFchwOp> convs;
@@ -60,7 +110,12 @@ struct ConvToIm2ColPass : kiln::impl::ConvToIm2ColBase<ConvToIm2ColPass> {
       rewriter.setInsertionPoint(conv);
       if (!hasStaticShapes(conv)) {
         // Other dynamic convolutions stay as they are and lower to loops.
-        if (!hasDynamicBatchOnly(conv) || !(conv = tileBatch(rewriter, conv)))
+        if (!hasDynamicBatchOnly(conv))
+          continue;
+        linalg::GenericOp consumer = elementwiseConsumer(conv);
+        conv = consumer ? tileBatchWithConsumer(rewriter, conv, consumer)
+                        : tileBatch(rewriter, conv);
+        if (!conv)
           continue;
         rewriter.setInsertionPoint(conv);
       }

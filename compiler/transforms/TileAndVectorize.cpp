@@ -145,13 +145,12 @@ struct TileAndVectorizePass
       SmallVector<linalg::LinalgOp> candidates;
       getOperation().walk([&](linalg::LinalgOp op) {
         if (isVectorizationCandidate(op) &&
-            (firstRound || (linalg::isaContractionOpInterface(op) &&
-                            !hasStaticShapes(op))))
+            (firstRound ||
+             (linalg::isaContractionOpInterface(op) && !hasStaticShapes(op))))
           candidates.push_back(op);
       });
       for (linalg::LinalgOp op : candidates)
-        tileAndPeel(rewriter, op,
-                    chooseTileSizes(op, vectorWidth, blocking));
+        tileAndPeel(rewriter, op, chooseTileSizes(op, vectorWidth, blocking));
       if (failed(foldStaticTileShapes()))
         return signalPassFailure();
       SmallVector<linalg::LinalgOp> tiles;

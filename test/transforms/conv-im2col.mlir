@@ -83,3 +83,4 @@ func.func @conv_nhwc_untouched(%x: tensor<1x10x10x3xf32>, %w: tensor<3x3x3x4xf32
          outs(%init : tensor<1x8x8x4xf32>) -> tensor<1x8x8x4xf32>
   return %0 : tensor<1x8x8x4xf32>
 }
+

@@ -18,7 +18,6 @@ using namespace kiln;
 
 namespace {
 
-
 Value constantLike(OpBuilder &b, Location loc, Value like, double value) {
   return arith::ConstantOp::create(b, loc,
                                    scalarAttr(b, like.getType(), value));
