@@ -45,20 +45,23 @@ void buildLinalgToLLVMPipeline(OpPassManager &pm,
   func.addPass(createConvToIm2Col());
   func.addPass(createCanonicalizerPass());
   func.addPass(createCSEPass());
-  TileAndVectorizeOptions tiling;
-  tiling.vectorWidth = options.vectorWidth;
-  func.addPass(createTileAndVectorize(tiling));
-  func.addPass(createCanonicalizerPass());
-  func.addPass(createCSEPass());
   addTextual(pm, "one-shot-bufferize{bufferize-function-boundaries "
                  "function-boundary-type-conversion=identity-layout-map},"
                  "buffer-results-to-out-params{modify-public-functions "
                  "hoist-static-allocs},"
-                 "canonicalize,"
-                 "buffer-deallocation-pipeline,"
-                 "convert-bufferization-to-memref");
-  pm.nest<func::FuncOp>().addPass(createLowerStridedCopies());
-  addTextual(pm, "func.func(fold-memref-alias-ops)");
+                 "canonicalize");
+  // Tiling and vectorization run on buffers: on tensors, the many slices of
+  // the tile loops make one-shot bufferization's analysis very slow.
+  OpPassManager &buffers = pm.nest<func::FuncOp>();
+  buffers.addPass(createLowerStridedCopies());
+  TileAndVectorizeOptions tiling;
+  tiling.vectorWidth = options.vectorWidth;
+  buffers.addPass(createTileAndVectorize(tiling));
+  buffers.addPass(createCanonicalizerPass());
+  buffers.addPass(createCSEPass());
+  addTextual(pm, "buffer-deallocation-pipeline,"
+                 "convert-bufferization-to-memref,"
+                 "func.func(fold-memref-alias-ops)");
   pm.nest<func::FuncOp>().addPass(createHoistVectorTransfers());
   addTextual(pm, "func.func(convert-linalg-to-loops),"
                  "func.func(lower-vector-mask),"

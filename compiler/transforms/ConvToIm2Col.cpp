@@ -32,6 +32,10 @@ bool hasDynamicBatchOnly(linalg::Conv2DNchwFchwOp conv) {
   });
 }
 
+int64_t batchSize(linalg::Conv2DNchwFchwOp conv) {
+  return cast<ShapedType>(conv->getResult(0).getType()).getDimSize(0);
+}
+
 /// Tiles the batch loop by one, so that each iteration convolves one static
 /// image; returns that convolution.
 linalg::Conv2DNchwFchwOp tileBatch(RewriterBase &rewriter,
@@ -108,10 +112,12 @@ struct ConvToIm2ColPass : kiln::impl::ConvToIm2ColBase<ConvToIm2ColPass> {
       if (!conv.hasPureTensorSemantics())
         continue;
       rewriter.setInsertionPoint(conv);
-      if (!hasStaticShapes(conv)) {
-        // Other dynamic convolutions stay as they are and lower to loops.
-        if (!hasDynamicBatchOnly(conv))
-          continue;
+      // One image at a time: a dynamic batch makes each image's convolution
+      // static, and a static batch keeps im2col buffers small. Other dynamic
+      // convolutions stay as they are and lower to loops.
+      if (!hasDynamicBatchOnly(conv))
+        continue;
+      if (!hasStaticShapes(conv) || batchSize(conv) > 1) {
         linalg::GenericOp consumer = elementwiseConsumer(conv);
         conv = consumer ? tileBatchWithConsumer(rewriter, conv, consumer)
                         : tileBatch(rewriter, conv);

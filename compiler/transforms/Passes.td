@@ -54,8 +54,9 @@ def ConvToIm2Col : Pass<"kiln-conv-im2col"> {
   let description = [{
     Turns linalg.conv_2d_nchw_fchw into an im2col gather followed by a
     contraction, which tiling and vectorization turn into vector FMAs. A
-    convolution whose only dynamic dimension is the batch is first tiled
-    by one image, so that each image's convolution is static; when an
+    convolution with a batch of more than one image (or a dynamic batch) is
+    first tiled by one image, so that each image's convolution is static
+    and its im2col buffer small; when an
     elementwise op (bias, activation) consumes it, that op is tiled and the
     convolution fused into its loop, so both run on one image at a time.
   }];

@@ -46,10 +46,12 @@ bool hasSimpleIndexing(linalg::LinalgOp op) {
 }
 
 bool isVectorizationCandidate(linalg::LinalgOp op) {
-  return op.hasPureTensorSemantics() && op.getNumLoops() > 0 &&
+  return (op.hasPureTensorSemantics() || op.hasPureBufferSemantics()) &&
+         op.getNumLoops() > 0 &&
          hasSimpleIndexing(op) &&
          (isa<linalg::GenericOp, linalg::MatmulOp, linalg::BatchMatmulOp,
-              linalg::FillOp, linalg::TransposeOp>(op.getOperation()));
+              linalg::FillOp, linalg::TransposeOp, linalg::CopyOp>(
+             op.getOperation()));
 }
 
 /// How a contraction's two innermost parallel dims are blocked: first into
@@ -114,7 +116,7 @@ void tileAndPeel(RewriterBase &rewriter, linalg::LinalgOp op,
 
 /// Vectorizes a linalg op whose shapes are all static.
 void vectorizeStaticOp(RewriterBase &rewriter, linalg::LinalgOp op) {
-  if (!op.hasPureTensorSemantics() || !hasStaticShapes(op) ||
+  if (!hasStaticShapes(op) ||
       failed(linalg::vectorizeOpPrecondition(op)))
     return;
   rewriter.setInsertionPoint(op);

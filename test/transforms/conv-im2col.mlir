@@ -35,16 +35,19 @@ func.func @conv_nchw(%x: tensor<1x3x10x10xf32>, %w: tensor<4x3x3x3xf32>, %init: 
 
 // -----
 
-// Strides scale the output coordinates in the gather.
+// Strides scale the output coordinates in the gather. A static batch of
+// two is also processed one image at a time.
 // CHECK: #[[IM2COL:.*]] = affine_map<(d0, d1, d2) -> (d0, d1 floordiv 9, (d2 floordiv 4) * 2 + (d1 mod 9) floordiv 3, (d2 mod 4) * 2 + d1 mod 3)>
 // CHECK-LABEL: func.func @conv_nchw_strided
 // CHECK-NOT: linalg.conv_2d_nchw_fchw
+// CHECK: scf.for
 // CHECK: linalg.generic {indexing_maps = [#[[IM2COL]], #{{.*}}]
-// CHECK-SAME: ins(%{{.*}} : tensor<2x3x9x9xf32>) outs(%{{.*}} : tensor<2x27x16xf32>)
+// CHECK-SAME: ins(%{{.*}} : tensor<1x3x9x9xf32>) outs(%{{.*}} : tensor<1x27x16xf32>)
 // CHECK: linalg.generic
 // CHECK-SAME: iterator_types = ["parallel", "parallel", "parallel", "reduction"]
-// CHECK-SAME: ins(%{{.*}}, %{{.*}} : tensor<4x27xf32>, tensor<2x27x16xf32>) outs(%{{.*}} : tensor<2x4x16xf32>)
-// CHECK: tensor.expand_shape %{{.*}} {{\[}}[0], [1], [2, 3]] output_shape [2, 4, 4, 4] : tensor<2x4x16xf32> into tensor<2x4x4x4xf32>
+// CHECK-SAME: ins(%{{.*}}, %{{.*}} : tensor<4x27xf32>, tensor<1x27x16xf32>) outs(%{{.*}} : tensor<1x4x16xf32>)
+// CHECK: tensor.expand_shape %{{.*}} {{\[}}[0], [1], [2, 3]] output_shape [1, 4, 4, 4] : tensor<1x4x16xf32> into tensor<1x4x4x4xf32>
+// CHECK: tensor.insert_slice %{{.*}} into %{{.*}} [1, 4, 4, 4] [1, 1, 1, 1] : tensor<1x4x4x4xf32> into tensor<2x4x4x4xf32>
 func.func @conv_nchw_strided(%x: tensor<2x3x9x9xf32>, %w: tensor<4x3x3x3xf32>, %init: tensor<2x4x4x4xf32>) -> tensor<2x4x4x4xf32> {
   %0 = linalg.conv_2d_nchw_fchw {dilations = dense<1> : tensor<2xi64>, strides = dense<2> : tensor<2xi64>}
          ins(%x, %w : tensor<2x3x9x9xf32>, tensor<4x3x3x3xf32>)

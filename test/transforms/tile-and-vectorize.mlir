@@ -145,3 +145,26 @@ func.func @matmul_dynamic_rows(%a: tensor<?x16xf32>, %b: tensor<16x45xf32>, %c: 
                      outs(%c : tensor<?x45xf32>) -> tensor<?x45xf32>
   return %0 : tensor<?x45xf32>
 }
+
+// -----
+
+// On buffers (as in Kiln's pipeline, which tiles after bufferization) the
+// tiles are subviews and the vector ops read and write memory directly;
+// copies between strided views are vectorized too.
+// CHECK-LABEL: func.func @matmul_and_copy_on_buffers
+// CHECK: scf.for
+// CHECK: memref.subview
+// CHECK: vector.transfer_read {{.*}} : memref<8x1xf32, strided<[64, 1], offset: ?>>, vector<8x1xf32>
+// CHECK: vector.contract
+// CHECK-SAME: : vector<8x1xf32>, vector<1x32xf32> into vector<8x32xf32>
+// CHECK: vector.transfer_write {{.*}} : vector<8x32xf32>, memref<8x32xf32, strided<[32, 1], offset: ?>>
+// CHECK-NOT: linalg.matmul
+// CHECK: vector.transfer_read {{.*}} : memref<1x16xf32, strided<[32, 1], offset: ?>>, vector<1x16xf32>
+// CHECK: vector.transfer_write {{.*}} : vector<1x16xf32>, memref<1x16xf32, strided<[64, 1], offset: ?>>
+// CHECK-NOT: linalg.copy
+func.func @matmul_and_copy_on_buffers(%a: memref<16x64xf32>, %b: memref<64x32xf32>, %c: memref<16x32xf32>, %d: memref<16x64xf32>) {
+  linalg.matmul ins(%a, %b : memref<16x64xf32>, memref<64x32xf32>) outs(%c : memref<16x32xf32>)
+  %view = memref.subview %d[0, 16] [16, 32] [1, 1] : memref<16x64xf32> to memref<16x32xf32, strided<[64, 1], offset: 16>>
+  linalg.copy ins(%c : memref<16x32xf32>) outs(%view : memref<16x32xf32, strided<[64, 1], offset: 16>>)
+  return
+}
