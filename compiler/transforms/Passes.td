@@ -66,9 +66,12 @@ def ConvToIm2Col : Pass<"kiln-conv-im2col"> {
 def TileAndVectorize : Pass<"kiln-tile-and-vectorize", "mlir::func::FuncOp"> {
   let summary = "Tile linalg ops for registers and vectorize the tiles";
   let description = [{
-    Tiles each linalg op on tensors with scf.for loops (contractions by an
-    M x N register block and a K step; other ops along their innermost
-    dimension) and vectorizes each tile with masks for partial tiles.
+    Tiles each linalg op, on tensors or on buffers, with scf.for loops
+    (contractions by an 8 x 2V register block and a K step of 1; other ops
+    along their innermost dimension by V), peels the loops so that the main
+    iterations work on static tiles, and vectorizes those tiles. The rows of
+    a dynamic batch left over after the register blocks are tiled again one
+    row at a time and vectorized too.
   }];
   let options = [
     Option<"vectorWidth", "vector-width", "int64_t", /*default=*/"16",
