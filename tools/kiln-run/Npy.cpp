@@ -15,10 +15,6 @@
 namespace kiln::run {
 namespace {
 
-constexpr char kMagic[] = "\x93NUMPY";
-constexpr size_t kMagicSize = 6;
-constexpr size_t kHeaderAlignment = 64;
-
 struct NpyElementType {
   const char *descr;
   kiln_dtype dtype;
@@ -61,20 +57,21 @@ std::string systemError(const std::string &what, const std::string &path) {
 } // namespace
 
 TensorBuffer decodeNpy(std::string_view bytes, const std::string &source) {
-  if (bytes.size() < kMagicSize + 2 ||
-      bytes.substr(0, kMagicSize) != std::string_view(kMagic, kMagicSize))
+  if (bytes.size() < kNpyMagicSize + 2 ||
+      bytes.substr(0, kNpyMagicSize) !=
+          std::string_view(kNpyMagic, kNpyMagicSize))
     throw ToolError(source + ": not a .npy file (bad magic)");
-  int major = static_cast<unsigned char>(bytes[kMagicSize]);
-  int minor = static_cast<unsigned char>(bytes[kMagicSize + 1]);
+  int major = static_cast<unsigned char>(bytes[kNpyMagicSize]);
+  int minor = static_cast<unsigned char>(bytes[kNpyMagicSize + 1]);
   if ((major != 1 && major != 2) || minor != 0)
     throw ToolError(source + ": unsupported .npy format version " +
                     std::to_string(major) + "." + std::to_string(minor) +
                     " (supported: 1.0, 2.0)");
   size_t lengthSize = major == 1 ? 2 : 4;
-  size_t headerStart = kMagicSize + 2 + lengthSize;
+  size_t headerStart = kNpyMagicSize + 2 + lengthSize;
   if (bytes.size() < headerStart)
     throw ToolError(source + ": truncated .npy header");
-  size_t headerLength = readLittleEndian(bytes, kMagicSize + 2, lengthSize);
+  size_t headerLength = readLittleEndian(bytes, kNpyMagicSize + 2, lengthSize);
   if (bytes.size() - headerStart < headerLength)
     throw ToolError(source + ": truncated .npy header");
 
@@ -116,21 +113,8 @@ TensorBuffer readNpyFile(const std::string &path) {
 }
 
 std::string encodeNpy(const TensorBuffer &tensor) {
-  NpyHeader header{descrFromDtype(tensor.dtype()), false, tensor.dims()};
-  std::string dict = formatNpyHeader(header);
-  size_t prefix = kMagicSize + 2 + 2;
-  size_t unpadded = prefix + dict.size() + 1;
-  size_t padded =
-      (unpadded + kHeaderAlignment - 1) / kHeaderAlignment * kHeaderAlignment;
-  dict.append(padded - unpadded, ' ');
-  dict += '\n';
-
-  std::string bytes(kMagic, kMagicSize);
-  bytes += '\x01';
-  bytes += '\x00';
-  bytes += static_cast<char>(dict.size() & 0xff);
-  bytes += static_cast<char>((dict.size() >> 8) & 0xff);
-  bytes += dict;
+  std::string bytes = encodeNpyPreamble(
+      NpyHeader{descrFromDtype(tensor.dtype()), false, tensor.dims()});
   bytes.append(static_cast<const char *>(tensor.data()), tensor.byteSize());
   return bytes;
 }

@@ -160,4 +160,21 @@ std::string formatNpyHeader(const NpyHeader &header) {
          ", 'shape': " + shape + ", }";
 }
 
+std::string encodeNpyPreamble(const NpyHeader &header) {
+  std::string dict = formatNpyHeader(header);
+  size_t prefix = kNpyMagicSize + 2 + 2;
+  size_t unpadded = prefix + dict.size() + 1;
+  size_t padded = (unpadded + kNpyHeaderAlignment - 1) / kNpyHeaderAlignment *
+                  kNpyHeaderAlignment;
+  dict.append(padded - unpadded, ' ');
+  dict += '\n';
+
+  std::string bytes(kNpyMagic, kNpyMagicSize);
+  bytes += '\x01';
+  bytes += '\x00';
+  bytes += static_cast<char>(dict.size() & 0xff);
+  bytes += static_cast<char>((dict.size() >> 8) & 0xff);
+  return bytes + dict;
+}
+
 } // namespace kiln::run

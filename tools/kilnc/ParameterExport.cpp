@@ -1,6 +1,7 @@
 //===- ParameterExport.cpp - Parameters as .npy files ---------------------===//
 
 #include "tools/kilnc/ParameterExport.h"
+#include "tools/kiln-run/NpyHeader.h"
 #include "tools/kilnc/AtomicOutput.h"
 
 #include "dialects/kiln/KilnOps.h"
@@ -12,26 +13,11 @@ using namespace llvm;
 
 namespace kiln {
 
-/// NumPy format 1.0: magic, version, header length, a dict padded to 64.
-static std::string npyHeader(RankedTensorType type) {
-  std::string shape = "(";
-  for (int64_t d : type.getShape())
-    shape += std::to_string(d) + ", ";
-  if (type.getRank() > 1)
-    shape.erase(shape.size() - 2);
-  else if (type.getRank() == 1)
-    shape.erase(shape.size() - 1);
-  shape += ")";
-  std::string descr = type.getElementType().isF64() ? "<f8" : "<f4";
-  std::string dict = "{'descr': '" + descr +
-                     "', 'fortran_order': False, 'shape': " + shape + ", }";
-  size_t total = 10 + dict.size() + 1;
-  dict.append((64 - total % 64) % 64, ' ');
-  dict.push_back('\n');
-  std::string header("\x93NUMPY\x01\x00", 8);
-  header.push_back(static_cast<char>(dict.size() & 0xff));
-  header.push_back(static_cast<char>(dict.size() >> 8));
-  return header + dict;
+static std::string npyPreamble(RankedTensorType type) {
+  run::NpyHeader header;
+  header.descr = type.getElementType().isF64() ? "<f8" : "<f4";
+  header.shape.assign(type.getShape().begin(), type.getShape().end());
+  return run::encodeNpyPreamble(header);
 }
 
 Error exportParameters(ModuleOp module, StringRef directory) {
@@ -52,7 +38,7 @@ Error exportParameters(ModuleOp module, StringRef directory) {
     SmallString<256> path(directory);
     sys::path::append(path, file + ".npy");
     result = writeAtomically(path, [&](raw_pwrite_stream &os) {
-      os << npyHeader(type);
+      os << npyPreamble(type);
       if (type.getElementType().isF32())
         for (float v : values.getValues<float>())
           os.write(reinterpret_cast<const char *>(&v), sizeof v);
