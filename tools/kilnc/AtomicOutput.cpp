@@ -40,6 +40,21 @@ Error TemporaryPath::commit() {
   return Error::success();
 }
 
+Error TemporaryPath::write(function_ref<Error(raw_pwrite_stream &)> write) {
+  std::error_code ec;
+  raw_fd_ostream os(temporary, ec, sys::fs::OF_None);
+  if (ec)
+    return createStringError(ec, "cannot open '" + temporary +
+                                     "': " + ec.message());
+  if (Error error = write(os))
+    return error;
+  os.close();
+  if (os.has_error())
+    return createStringError(os.error(), "cannot write '" + target +
+                                             "': " + os.error().message());
+  return Error::success();
+}
+
 Error writeAtomically(StringRef path,
                       function_ref<Error(raw_pwrite_stream &)> write) {
   if (path == "-")
@@ -47,19 +62,8 @@ Error writeAtomically(StringRef path,
   auto temporary = TemporaryPath::create(path);
   if (!temporary)
     return temporary.takeError();
-  {
-    std::error_code ec;
-    raw_fd_ostream os(temporary->get(), ec, sys::fs::OF_None);
-    if (ec)
-      return createStringError(ec, "cannot open '" + temporary->get() +
-                                       "': " + ec.message());
-    if (Error error = write(os))
-      return error;
-    os.close();
-    if (os.has_error())
-      return createStringError(os.error(), "cannot write '" + path +
-                                               "': " + os.error().message());
-  }
+  if (Error error = temporary->write(write))
+    return error;
   return temporary->commit();
 }
 

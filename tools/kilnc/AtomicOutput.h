@@ -25,6 +25,9 @@ public:
   TemporaryPath(TemporaryPath &&other);
   ~TemporaryPath();
   llvm::StringRef get() const { return temporary; }
+  /// Writes the temporary file's whole content through `write`.
+  llvm::Error
+  write(llvm::function_ref<llvm::Error(llvm::raw_pwrite_stream &)> write);
   llvm::Error commit();
 
 private:

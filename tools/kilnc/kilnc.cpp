@@ -123,6 +123,21 @@ std::string headerGuard(StringRef headerPath) {
   return guard;
 }
 
+/// The object code of `module`, complete in a temporary file beside `path`.
+Expected<kiln::TemporaryPath>
+emitObjectBeside(ModuleOp module, const kiln::TargetOptions &target,
+                 StringRef path) {
+  auto object = kiln::TemporaryPath::create(path);
+  if (!object)
+    return object.takeError();
+  if (Error e = object->write([&](raw_pwrite_stream &os) {
+        return kiln::emitCode(module, target, kiln::CodeGenFileKind::Object,
+                              os);
+      }))
+    return std::move(e);
+  return object;
+}
+
 Error writeObjectAndHeader(ModuleOp module, ArrayRef<kiln::EntryPoint> entries,
                            const kiln::TargetOptions &target, StringRef path) {
   if (path == "-")
@@ -133,23 +148,16 @@ Error writeObjectAndHeader(ModuleOp module, ArrayRef<kiln::EntryPoint> entries,
   std::string header = kiln::headerText(entries, headerGuard(headerPath),
                                         sys::path::filename(inputPath));
   // Both files are complete in temporary files before either is renamed.
-  auto object = kiln::TemporaryPath::create(path);
-  auto headerFile = kiln::TemporaryPath::create(headerPath);
+  auto object = emitObjectBeside(module, target, path);
   if (!object)
     return object.takeError();
+  auto headerFile = kiln::TemporaryPath::create(headerPath);
   if (!headerFile)
     return headerFile.takeError();
-  if (Error e =
-          kiln::writeAtomically(object->get(), [&](raw_pwrite_stream &os) {
-            return kiln::emitCode(module, target, kiln::CodeGenFileKind::Object,
-                                  os);
-          }))
-    return e;
-  if (Error e =
-          kiln::writeAtomically(headerFile->get(), [&](raw_pwrite_stream &os) {
-            os << header;
-            return Error::success();
-          }))
+  if (Error e = headerFile->write([&](raw_pwrite_stream &os) {
+        os << header;
+        return Error::success();
+      }))
     return e;
   if (Error e = object->commit())
     return e;
@@ -161,15 +169,9 @@ Error writeSharedLibrary(ModuleOp module, const kiln::TargetOptions &target,
   if (path == "-")
     return createStringError(inconvertibleErrorCode(),
                              "a shared library needs a file name (-o)");
-  auto object = kiln::TemporaryPath::create(path);
+  auto object = emitObjectBeside(module, target, path);
   if (!object)
     return object.takeError();
-  if (Error e =
-          kiln::writeAtomically(object->get(), [&](raw_pwrite_stream &os) {
-            return kiln::emitCode(module, target, kiln::CodeGenFileKind::Object,
-                                  os);
-          }))
-    return e;
   auto library = kiln::TemporaryPath::create(path);
   if (!library)
     return library.takeError();
