@@ -46,6 +46,8 @@ void print(llvm::raw_ostream &os, Location location,
 
 DiagnosticPrinter::DiagnosticPrinter(MLIRContext *context, llvm::raw_ostream &os)
     : ScopedDiagnosticHandler(context) {
+  // An operation dump means nothing to the author of an ONNX model.
+  context->printOpOnDiagnostic(false);
   setHandler([&os](Diagnostic &diagnostic) {
     print(os, diagnostic.getLocation(), diagnostic.getSeverity(),
           diagnostic.str());

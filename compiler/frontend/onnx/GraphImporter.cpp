@@ -81,6 +81,76 @@ Value GraphImporter::batchSize(Location location) {
   return arith::IndexCastOp::create(b, location, b.getI64Type(), size);
 }
 
+namespace {
+
+int64_t staticElementCount(RankedTensorType type) {
+  int64_t count = 1;
+  for (int64_t d : type.getShape())
+    if (!ShapedType::isDynamic(d))
+      count *= d;
+  return count;
+}
+
+int64_t dynamicDimCount(Type type) {
+  auto ranked = dyn_cast<RankedTensorType>(type);
+  return ranked ? llvm::count_if(ranked.getShape(), ShapedType::isDynamic) : 0;
+}
+
+} // namespace
+
+int64_t GraphImporter::batchMultiple(Value value) {
+  auto type = cast<RankedTensorType>(value.getType());
+  if (type.hasStaticShape())
+    return 1;
+  if (dynamicDimCount(type) > 1)
+    return 0;
+  if (isa<BlockArgument>(value))
+    return 1;
+  auto it = batchMultiples.find(value);
+  if (it != batchMultiples.end())
+    return it->second;
+  Operation *op = value.getDefiningOp();
+  int64_t multiple = 0;
+  if (isa<ReshapeOp, FlattenOp>(op)) {
+    Value input = op->getOperand(0);
+    auto inputType = cast<RankedTensorType>(input.getType());
+    int64_t in = batchMultiple(input) * staticElementCount(inputType);
+    int64_t out = staticElementCount(type);
+    multiple = in % out == 0 ? in / out : 0;
+  } else if (auto concat = dyn_cast<ConcatOp>(op);
+             concat && type.isDynamicDim(concat.getAxis())) {
+    multiple = 0;
+    for (Value input : concat.getInputs()) {
+      auto inputType = cast<RankedTensorType>(input.getType());
+      int64_t part = inputType.isDynamicDim(concat.getAxis())
+                         ? batchMultiple(input)
+                         : 0;
+      if (part == 0) {
+        multiple = 0;
+        break;
+      }
+      multiple += part;
+    }
+  } else {
+    // Other ops keep the batch: all operands with a dynamic dimension must
+    // agree on it.
+    for (Value operand : op->getOperands()) {
+      if (dynamicDimCount(operand.getType()) == 0)
+        continue;
+      int64_t k = batchMultiple(operand);
+      if (multiple != 0 && k != multiple) {
+        multiple = 0;
+        break;
+      }
+      multiple = k;
+      if (k == 0)
+        break;
+    }
+  }
+  batchMultiples[value] = multiple;
+  return multiple;
+}
+
 Value GraphImporter::materialize(ImportedValue &imported, Location location) {
   if (imported.value)
     return imported.value;

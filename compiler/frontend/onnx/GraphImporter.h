@@ -40,6 +40,10 @@ public:
   /// The value named `name`, or null when no earlier node or input defines it.
   ImportedValue *lookup(llvm::StringRef name);
   void define(llvm::StringRef name, ImportedValue value);
+  /// k such that the dynamic dimension of `value` is k times the batch size
+  /// N; 0 when that is unknown. Reshapes, flattens and concatenations along
+  /// the batch change k; other ops keep their operands' k.
+  int64_t batchMultiple(mlir::Value value);
   /// The SSA value of `value`, built from its known integers if needed.
   mlir::Value materialize(ImportedValue &value, mlir::Location location);
 
@@ -61,6 +65,7 @@ private:
   /// A function argument and dimension holding the dynamic batch size.
   mlir::Value batchArgument;
   unsigned batchDim = 0;
+  llvm::DenseMap<mlir::Value, int64_t> batchMultiples;
   /// The C names given to inputs and outputs.
   llvm::StringSet<> cNames;
 };

@@ -48,6 +48,15 @@ RankedTensorType NodeImporter::inputType(unsigned i) {
                                value->known->elementType);
 }
 
+FailureOr<SymbolicInt> NodeImporter::dynamicDim(unsigned i) {
+  ImportedValue *value = graph.lookup(node.input(i));
+  int64_t multiple = value->value ? graph.batchMultiple(value->value) : 0;
+  if (multiple == 0)
+    return error("cannot tell how input " + llvm::Twine(i) +
+                 "'s dynamic dimension relates to the batch size");
+  return SymbolicInt{multiple, true};
+}
+
 const KnownInts *NodeImporter::knownInput(unsigned i) {
   if (!hasInput(i))
     return nullptr;

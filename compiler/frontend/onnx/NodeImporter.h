@@ -54,6 +54,10 @@ public:
   mlir::FailureOr<mlir::Value> input(unsigned i);
   /// The type of a present input.
   mlir::RankedTensorType inputType(unsigned i);
+  /// Input `i`'s dynamic dimension as a multiple of the batch size N.
+  /// Fails (with an error) when the input has no single dynamic dimension
+  /// whose multiple is known.
+  mlir::FailureOr<SymbolicInt> dynamicDim(unsigned i);
   /// The elements of an integer input known at import time, or null.
   const KnownInts *knownInput(unsigned i);
   /// Input `i`'s constant value, or null when it is not a constant.

@@ -100,10 +100,16 @@ LogicalResult importShape(NodeImporter &node) {
   int64_t start = clampIndex(node.intAttr("start", 0));
   int64_t end = clampIndex(node.intAttr("end", rank));
   SmallVector<SymbolicInt> dims;
-  for (int64_t d = start; d < end; ++d)
-    dims.push_back(type.isDynamicDim(d)
-                       ? SymbolicInt::batch()
-                       : SymbolicInt::constant(type.getDimSize(d)));
+  for (int64_t d = start; d < end; ++d) {
+    if (!type.isDynamicDim(d)) {
+      dims.push_back(SymbolicInt::constant(type.getDimSize(d)));
+      continue;
+    }
+    auto dynamic = node.dynamicDim(0);
+    if (failed(dynamic))
+      return failure();
+    dims.push_back(*dynamic);
+  }
   node.setKnownOutput(0, KnownInts::vector(dims, node.builder().getI64Type()));
   return success();
 }
@@ -115,15 +121,15 @@ LogicalResult importSize(NodeImporter &node) {
     return node.error("input 0 is required");
   RankedTensorType type = node.inputType(0);
   SymbolicInt size = SymbolicInt::constant(1);
-  for (int64_t d : type.getShape()) {
-    if (!ShapedType::isDynamic(d)) {
-      size.coefficient *= d;
-    } else if (size.timesBatch) {
-      return node.error("the size depends on the batch size squared");
-    } else {
-      size.timesBatch = true;
-    }
+  if (!type.hasStaticShape()) {
+    auto dynamic = node.dynamicDim(0);
+    if (failed(dynamic))
+      return failure();
+    size = *dynamic;
   }
+  for (int64_t d : type.getShape())
+    if (!ShapedType::isDynamic(d))
+      size.coefficient *= d;
   KnownInts known = KnownInts::vector({size}, node.builder().getI64Type());
   known.shape.clear();
   node.setKnownOutput(0, std::move(known));
@@ -149,6 +155,7 @@ LogicalResult importReshape(NodeImporter &node) {
   bool allowZero = node.intAttr("allowzero", 0) != 0;
   SmallVector<int64_t> target;
   int symbolic = -1, inferred = -1;
+  int64_t symbolicMultiple = 1;
   for (auto [i, element] : llvm::enumerate(known->elements)) {
     SymbolicInt e = element;
     if (!e.timesBatch && e.coefficient == 0 && !allowZero) {
@@ -156,14 +163,21 @@ LogicalResult importReshape(NodeImporter &node) {
         return node.error("shape element " + llvm::Twine(i) +
                           " is 0 but the input has rank " +
                           llvm::Twine(type.getRank()));
-      e = type.isDynamicDim(i) ? SymbolicInt::batch()
-                               : SymbolicInt::constant(type.getDimSize(i));
+      if (type.isDynamicDim(i)) {
+        auto dynamic = node.dynamicDim(0);
+        if (failed(dynamic))
+          return failure();
+        e = *dynamic;
+      } else {
+        e = SymbolicInt::constant(type.getDimSize(i));
+      }
     }
     if (e.timesBatch) {
       if (symbolic >= 0)
         return node.error("the shape has two elements that depend on the "
                           "batch size");
       symbolic = i;
+      symbolicMultiple = e.coefficient;
       target.push_back(-1);
       continue;
     }
@@ -180,7 +194,13 @@ LogicalResult importReshape(NodeImporter &node) {
   if (symbolic >= 0 && inferred >= 0) {
     // Both a batch-sized and an inferred element: compute the inferred one
     // from the static sizes; the batch factors cancel.
-    int64_t staticIn = 1, staticOut = known->elements[symbolic].coefficient;
+    int64_t staticIn = 1, staticOut = symbolicMultiple;
+    if (!type.hasStaticShape()) {
+      auto dynamic = node.dynamicDim(0);
+      if (failed(dynamic))
+        return failure();
+      staticIn = dynamic->coefficient;
+    }
     for (int64_t d : type.getShape())
       if (!ShapedType::isDynamic(d))
         staticIn *= d;
