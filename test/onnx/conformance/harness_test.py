@@ -4,6 +4,7 @@ signatures, out-of-scope rules, expected failures and coverage attribution."""
 import os
 import sys
 import tempfile
+import time
 import unittest
 
 import numpy as np
@@ -118,6 +119,45 @@ class SignatureTest(unittest.TestCase):
     def test_not_a_signature(self):
         with self.assertRaises(ValueError):
             kiln_tools.parse_signature("wrote out/y.npy")
+
+
+class RunToolTest(unittest.TestCase):
+    def run_shell(self, script, seconds=30.0):
+        return kiln_tools.run_tool("tool", ["/bin/sh", "-c", script], time.monotonic() + seconds)
+
+    def test_output(self):
+        self.assertEqual(self.run_shell("echo hello"), "hello\n")
+
+    def test_error_line(self):
+        with self.assertRaisesRegex(kiln_tools.CaseFailure,
+                                    "^tool: m.onnx:3: error: no Foo$"):
+            self.run_shell("echo note >&2; echo 'tool: m.onnx:3: error: no Foo' >&2; exit 1")
+        with self.assertRaisesRegex(kiln_tools.CaseFailure, "^tool: exit status 3$"):
+            self.run_shell("exit 3")
+
+    def test_crash(self):
+        with self.assertRaisesRegex(kiln_tools.CaseFailure, "^tool crashed: SIGSEGV$"):
+            self.run_shell("kill -SEGV $$")
+
+    def test_timeout_ends_helper_processes(self):
+        with tempfile.TemporaryDirectory() as folder:
+            pid_file = os.path.join(folder, "pid")
+            with self.assertRaisesRegex(kiln_tools.CaseFailure, "^timeout in tool$"):
+                self.run_shell(f"sleep 60 & echo $! > {pid_file}; wait", seconds=1.0)
+            with open(pid_file) as file:
+                helper_pid = int(file.read())
+        # The helper was killed with its group; it may linger as a zombie of
+        # init for a moment, so wait until it is gone.
+        for _ in range(100):
+            try:
+                with open(f"/proc/{helper_pid}/stat") as file:
+                    if file.read().split(")")[-1].split()[0] == "Z":
+                        break
+            except FileNotFoundError:
+                break
+            time.sleep(0.05)
+        else:
+            self.fail(f"helper process {helper_pid} still runs")
 
 
 def _model(nodes, inputs, outputs, opset=13, initializers=()):

@@ -1,5 +1,6 @@
 """Running kilnc and kiln-run on one case, within a deadline."""
 
+import os
 import re
 import signal
 import subprocess
@@ -62,6 +63,23 @@ def _signal_name(returncode):
         return f"signal {-returncode}"
 
 
+def _run_in_own_group(argv, timeout):
+    """subprocess.run with a timeout that ends the whole process group, so
+    that no helper process a tool started outlives it."""
+    with subprocess.Popen(argv, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                          text=True, errors="replace", start_new_session=True) as process:
+        try:
+            stdout, stderr = process.communicate(timeout=timeout)
+        except subprocess.TimeoutExpired:
+            os.killpg(process.pid, signal.SIGKILL)
+            process.communicate()
+            raise
+        finally:
+            if process.poll() is None:
+                os.killpg(process.pid, signal.SIGKILL)
+        return process.returncode, stdout, stderr
+
+
 def run_tool(tool_name, argv, deadline):
     """Runs argv, returning its stdout; raises CaseFailure when it crashes,
     fails or runs past `deadline` (a time.monotonic() value)."""
@@ -69,16 +87,14 @@ def run_tool(tool_name, argv, deadline):
     if remaining <= 0:
         raise CaseFailure(f"timeout before {tool_name}")
     try:
-        completed = subprocess.run(argv, capture_output=True, text=True,
-                                   errors="replace", timeout=remaining)
+        returncode, stdout, stderr = _run_in_own_group(argv, remaining)
     except subprocess.TimeoutExpired:
         raise CaseFailure(f"timeout in {tool_name}")
-    if completed.returncode < 0:
-        raise CaseFailure(f"{tool_name} crashed: {_signal_name(completed.returncode)}")
-    if completed.returncode != 0:
-        message = (_first_line(completed.stderr, "error:") or
-                   _first_line(completed.stderr) or
-                   f"exit status {completed.returncode}")
+    if returncode < 0:
+        raise CaseFailure(f"{tool_name} crashed: {_signal_name(returncode)}")
+    if returncode != 0:
+        message = (_first_line(stderr, "error:") or _first_line(stderr) or
+                   f"exit status {returncode}")
         message = message.removeprefix(tool_name + ": ")
         raise CaseFailure(f"{tool_name}: {message}")
-    return completed.stdout
+    return stdout
