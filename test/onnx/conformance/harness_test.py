@@ -13,6 +13,7 @@ from onnx import helper
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 
+import case_runner  # noqa: E402
 import compare  # noqa: E402
 import coverage  # noqa: E402
 import expectations  # noqa: E402
@@ -119,6 +120,28 @@ class SignatureTest(unittest.TestCase):
     def test_not_a_signature(self):
         with self.assertRaises(ValueError):
             kiln_tools.parse_signature("wrote out/y.npy")
+
+
+class SaveInputTest(unittest.TestCase):
+    def test_rank_zero_and_bool_keep_their_shape_and_type(self):
+        with tempfile.TemporaryDirectory() as folder:
+            path = os.path.join(folder, "x.npy")
+            case_runner._save_input(np.array(2.5, np.float32),
+                                    kiln_tools.Argument("x", "f32", ()), path)
+            saved = np.load(path)
+            self.assertEqual((saved.shape, saved.dtype, float(saved)), ((), np.float32, 2.5))
+            case_runner._save_input(np.array([[True, False]]),
+                                    kiln_tools.Argument("x", "i1", (1, 2)), path)
+            with open(path, "rb") as file:
+                np.lib.format.read_magic(file)
+                header = np.lib.format.read_array_header_1_0(file)
+            self.assertEqual(header, ((1, 2), False, np.dtype("|b1")))
+
+    def test_element_type_mismatch(self):
+        with self.assertRaisesRegex(kiln_tools.CaseFailure,
+                                    "input 'x' is i64 in the signature but int32 in the test data"):
+            case_runner._save_input(np.zeros(2, np.int32), kiln_tools.Argument("x", "i64", (2,)),
+                                    "/nonexistent/x.npy")
 
 
 class RunToolTest(unittest.TestCase):
