@@ -10,8 +10,8 @@ For each model, `export(name, folder)` writes into folder:
     export.json       opset, names, ONNX op types, sizes, export time
 
 for N in BATCHES. Weights are PyTorch's initialization under a fixed seed;
-batch-normalization statistics and affine parameters are drawn too (PyTorch
-initializes them to the identity). Every model runs in eval mode, so dropout
+batch-normalization affine parameters are drawn too and their statistics
+measured on seeded inputs (PyTorch initializes them to the identity). Every model runs in eval mode, so dropout
 disappears from the export; batch normalizations stay BatchNormalization
 nodes (not folded into the convolutions). An export whose export.json names the same
 script digest and torch version is reused.
@@ -163,28 +163,38 @@ MODELS = {
 }
 
 
-def randomize_batch_norms(model, generator):
-    """Draws the statistics and affine parameters of every batch norm, so
-    that a wrong normalization shows in the outputs."""
-    for module in model.modules():
-        if isinstance(module, nn.modules.batchnorm._BatchNorm):
-            n = module.num_features
-            with torch.no_grad():
-                module.running_mean.copy_(torch.rand(n, generator=generator) * 0.2 - 0.1)
-                module.running_var.copy_(torch.rand(n, generator=generator) + 0.5)
-                module.weight.copy_(torch.rand(n, generator=generator) + 0.5)
-                module.bias.copy_(torch.rand(n, generator=generator) * 0.2 - 0.1)
+def calibrate_batch_norms(name, model, generator):
+    """Draws the affine parameters of every batch norm and sets its running
+    statistics to those of the activations on seeded inputs. (PyTorch's
+    initial identity statistics let the activations of deep random networks
+    such as MobileNetV2 fade until the output no longer depends on the
+    input.)"""
+    norms = [m for m in model.modules()
+             if isinstance(m, nn.modules.batchnorm._BatchNorm)]
+    if not norms:
+        return
+    for norm in norms:
+        n = norm.num_features
+        with torch.no_grad():
+            norm.weight.copy_(torch.rand(n, generator=generator) + 0.5)
+            norm.bias.copy_(torch.rand(n, generator=generator) * 0.2 - 0.1)
+        norm.reset_running_stats()
+        norm.momentum = None  # cumulative average over the calibration batches
+    model.train()
+    with torch.no_grad():
+        for batch in (8, 8):
+            model(*(torch.from_numpy(v) for v in make_inputs(name, batch, SEED + 100).values()))
 
 
 def make_model(name):
     torch.manual_seed(SEED)
     model = MODELS[name][0]()
-    randomize_batch_norms(model, torch.Generator().manual_seed(SEED + 1))
+    calibrate_batch_norms(name, model, torch.Generator().manual_seed(SEED + 1))
     return model.eval()
 
 
-def make_inputs(name, batch):
-    rng = np.random.default_rng(SEED + batch)
+def make_inputs(name, batch, seed=None):
+    rng = np.random.default_rng(SEED + batch if seed is None else seed)
     inputs = {}
     for input_name, (dtype, shape) in MODELS[name][2].items():
         shape = (batch,) + tuple(shape)
@@ -238,6 +248,9 @@ def export(name, folder, force=False):
     # BatchNormalization instead of folding it into the preceding Conv.
     with warnings.catch_warnings():
         warnings.filterwarnings("ignore", "It is recommended that constant folding")
+        # The initial states come from the input's (dynamic) batch size.
+        warnings.filterwarnings("ignore", "Exporting a model to ONNX with a batch_size")
+        warnings.filterwarnings("ignore", "The shape inference of prim::Constant")
         torch.onnx.export(model, example, partial, opset_version=opset,
                           input_names=input_names, output_names=output_names,
                           dynamic_axes=dynamic, do_constant_folding=True,
