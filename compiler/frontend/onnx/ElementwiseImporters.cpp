@@ -14,12 +14,34 @@ using namespace mlir;
 namespace kiln::onnx_import {
 namespace {
 
+/// Before opset 7, `broadcast = 1` allowed the second operand to broadcast,
+/// aligned with the first from `axis` (default: its trailing dimensions).
+FailureOr<Value> alignLegacyBroadcast(NodeImporter &node, Value lhs, Value rhs) {
+  if (node.intAttr("broadcast", 0) == 0 || !node.hasAttr("axis"))
+    return rhs;
+  auto lhsType = cast<RankedTensorType>(lhs.getType());
+  auto rhsType = cast<RankedTensorType>(rhs.getType());
+  auto axis = normalizeAxis(node, node.intAttr("axis", 0), lhsType.getRank());
+  if (failed(axis))
+    return failure();
+  int64_t trailing = lhsType.getRank() - *axis - rhsType.getRank();
+  if (trailing < 0)
+    return node.error("the second operand does not fit from axis " +
+                      llvm::Twine(*axis));
+  SmallVector<int64_t> shape(rhsType.getShape());
+  shape.append(trailing, 1);
+  return node.create<ReshapeOp>({rhs}, {node.i64ArrayAttr("shape", shape)});
+}
+
 template <typename OpTy>
 LogicalResult importBinary(NodeImporter &node) {
-  if (failed(node.checkAttributes({})))
+  if (failed(node.opset() < 7 ? node.checkAttributes({"broadcast", "axis"})
+                              : node.checkAttributes({})))
     return failure();
   auto lhs = node.input(0);
   auto rhs = succeeded(lhs) ? node.input(1) : noValue();
+  if (succeeded(rhs))
+    rhs = alignLegacyBroadcast(node, *lhs, *rhs);
   if (failed(rhs))
     return failure();
   auto result = node.create<OpTy>({*lhs, *rhs});
@@ -114,7 +136,18 @@ LogicalResult importPRelu(NodeImporter &node) {
   auto slope = succeeded(x) ? node.input(1) : noValue();
   if (failed(slope))
     return failure();
-  Type element = cast<RankedTensorType>(x->getType()).getElementType();
+  auto xType = cast<RankedTensorType>(x->getType());
+  auto slopeType = cast<RankedTensorType>(slope->getType());
+  // Before opset 7, a 1-D slope holds one value per channel (axis 1).
+  if (node.opset() < 7 && slopeType.getRank() == 1 && xType.getRank() > 2 &&
+      slopeType.getDimSize(0) == xType.getDimSize(1)) {
+    SmallVector<int64_t> shape(xType.getRank() - 1, 1);
+    shape[0] = slopeType.getDimSize(0);
+    slope = node.create<ReshapeOp>({*slope}, {node.i64ArrayAttr("shape", shape)});
+    if (failed(slope))
+      return failure();
+  }
+  Type element = xType.getElementType();
   Value zero = node.scalar(0.0, element);
   auto positive = node.create<MaxOp>({*x, zero});
   auto negative = node.create<MinOp>({*x, zero});

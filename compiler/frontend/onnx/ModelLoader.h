@@ -13,8 +13,10 @@ class ModelProto;
 namespace kiln::onnx_import {
 
 /// The oldest and newest IR versions and default-domain opsets Kiln reads.
+/// Opsets before 7 differ mostly in attributes (elementwise `broadcast` and
+/// `axis`, BatchNormalization's `is_test`), which the importers handle.
 inline constexpr int64_t kMinIrVersion = 3, kMaxIrVersion = 8;
-inline constexpr int64_t kMinOpset = 7, kMaxOpset = 17;
+inline constexpr int64_t kMinOpset = 1, kMaxOpset = 17;
 
 struct LoadedModel {
   std::unique_ptr<onnx::ModelProto> proto;

@@ -11,29 +11,61 @@ using namespace mlir;
 namespace kiln::onnx_import {
 namespace {
 
-/// The spatial attributes shared by Conv, ConvTranspose and the pools, read
-/// for a 2-D operation.
+/// The spatial attributes shared by Conv, ConvTranspose and the pools, for
+/// a 2-D operation. 1-D operations run as 2-D ones of height 1.
 struct Window {
   SmallVector<int64_t> kernel, strides, dilations, pads;
 };
 
-/// Reads kernel_shape, strides, dilations and pads (or auto_pad) for input
-/// spatial sizes `spatial`. `transposed` selects ConvTranspose's auto_pad.
+/// The attribute `name` with `count` entries per spatial dimension (default
+/// `fill`), lifted to 2-D: a leading entry of `fill` per group for 1-D.
+FailureOr<SmallVector<int64_t>> spatialAttr(NodeImporter &node,
+                                            llvm::StringRef name,
+                                            unsigned spatialRank,
+                                            unsigned groups, int64_t fill) {
+  SmallVector<int64_t> values =
+      node.intsAttr(name, SmallVector<int64_t>(spatialRank * groups, fill));
+  if (values.size() != spatialRank * groups)
+    return node.error("attribute '" + name + "' has " +
+                      llvm::Twine(values.size()) + " entries; a " +
+                      llvm::Twine(spatialRank) + "-D window needs " +
+                      llvm::Twine(spatialRank * groups));
+  if (spatialRank == 2)
+    return values;
+  SmallVector<int64_t> lifted;
+  for (unsigned g = 0; g < groups; ++g) {
+    lifted.push_back(fill);
+    lifted.push_back(values[g]);
+  }
+  return lifted;
+}
+
+/// Reads kernel_shape, strides, dilations and pads, then applies auto_pad
+/// (unless `applyAutoPad` is false) for input spatial sizes `spatial`
+/// (already lifted to 2-D); `kernelFromWeight` is the default kernel.
 FailureOr<Window> readWindow(NodeImporter &node, ArrayRef<int64_t> spatial,
-                             ArrayRef<int64_t> kernelFromWeight) {
+                             unsigned spatialRank,
+                             ArrayRef<int64_t> kernelFromWeight,
+                             bool applyAutoPad = true) {
   Window w;
-  w.kernel = node.intsAttr("kernel_shape", kernelFromWeight);
-  if (w.kernel.size() != 2)
-    return node.error("only 2-D windows are supported (kernel_shape has " +
-                      llvm::Twine(w.kernel.size()) + " entries)");
-  w.strides = node.intsAttr("strides", {1, 1});
-  w.dilations = node.intsAttr("dilations", {1, 1});
-  w.pads = node.intsAttr("pads", {0, 0, 0, 0});
-  if (w.strides.size() != 2 || w.dilations.size() != 2 || w.pads.size() != 4)
-    return node.error("strides, dilations and pads must have 2, 2 and 4 "
-                      "entries for a 2-D window");
+  SmallVector<int64_t> kernel = node.intsAttr("kernel_shape", kernelFromWeight);
+  if (kernel.size() != spatialRank)
+    return node.error("kernel_shape has " + llvm::Twine(kernel.size()) +
+                      " entries for a " + llvm::Twine(spatialRank) +
+                      "-D input");
+  w.kernel = kernel;
+  if (spatialRank == 1)
+    w.kernel.insert(w.kernel.begin(), 1);
+  auto strides = spatialAttr(node, "strides", spatialRank, 1, 1);
+  auto dilations = spatialAttr(node, "dilations", spatialRank, 1, 1);
+  auto pads = spatialAttr(node, "pads", spatialRank, 2, 0);
+  if (failed(strides) || failed(dilations) || failed(pads))
+    return failure();
+  w.strides = *strides;
+  w.dilations = *dilations;
+  w.pads = *pads;
   std::string autoPad = node.stringAttr("auto_pad", "NOTSET");
-  if (autoPad == "NOTSET")
+  if (autoPad == "NOTSET" || !applyAutoPad)
     return w;
   if (autoPad == "VALID") {
     w.pads = {0, 0, 0, 0};
@@ -55,13 +87,71 @@ FailureOr<Window> readWindow(NodeImporter &node, ArrayRef<int64_t> spatial,
   return w;
 }
 
-FailureOr<RankedTensorType> image(NodeImporter &node, Value x) {
+/// `shape` with -1 for dynamic dimensions, for kiln.reshape.
+SmallVector<int64_t> reshapeTarget(ArrayRef<int64_t> shape) {
+  SmallVector<int64_t> target(shape);
+  for (int64_t &d : target)
+    if (ShapedType::isDynamic(d))
+      d = -1;
+  return target;
+}
+
+/// An image operand: [N, C, H, W] as it is, [N, C, L] as [N, C, 1, L].
+struct Image {
+  Value value;
+  unsigned spatialRank;
+  RankedTensorType type() const {
+    return cast<RankedTensorType>(value.getType());
+  }
+};
+
+FailureOr<Image> image(NodeImporter &node, Value x) {
   auto type = cast<RankedTensorType>(x.getType());
-  if (type.getRank() != 4)
-    return node.error("only 2-D images ([N, C, H, W]) are supported; the input "
-                      "has rank " +
+  if (type.getRank() == 4)
+    return Image{x, 2};
+  if (type.getRank() != 3)
+    return node.error("only 1-D and 2-D images ([N, C, L], [N, C, H, W]) are "
+                      "supported; the input has rank " +
                       llvm::Twine(type.getRank()));
-  return type;
+  SmallVector<int64_t> shape = reshapeTarget(type.getShape());
+  shape.insert(shape.begin() + 2, 1);
+  auto lifted =
+      node.create<ReshapeOp>({x}, {node.i64ArrayAttr("shape", shape)});
+  if (failed(lifted))
+    return failure();
+  return Image{*lifted, 1};
+}
+
+/// A weight [F, C, K] of a 1-D operation as [F, C, 1, K].
+FailureOr<Value> liftWeight(NodeImporter &node, Value weight,
+                            unsigned spatialRank) {
+  auto type = cast<RankedTensorType>(weight.getType());
+  if (type.getRank() != spatialRank + 2)
+    return node.error("the weight must have rank " +
+                      llvm::Twine(spatialRank + 2));
+  if (spatialRank == 2)
+    return weight;
+  SmallVector<int64_t> shape(type.getShape());
+  shape.insert(shape.begin() + 2, 1);
+  return node.create<ReshapeOp>({weight}, {node.i64ArrayAttr("shape", shape)});
+}
+
+/// Sets output 0 from a 2-D result, dropping the height of 1-D images.
+LogicalResult setImageResult(NodeImporter &node, FailureOr<Value> result,
+                             unsigned spatialRank) {
+  if (failed(result))
+    return failure();
+  if (spatialRank == 1) {
+    SmallVector<int64_t> shape =
+        reshapeTarget(cast<RankedTensorType>(result->getType()).getShape());
+    shape.erase(shape.begin() + 2);
+    result = node.create<ReshapeOp>({*result},
+                                    {node.i64ArrayAttr("shape", shape)});
+    if (failed(result))
+      return failure();
+  }
+  node.setOutput(0, *result);
+  return success();
 }
 
 LogicalResult importConv(NodeImporter &node) {
@@ -72,17 +162,18 @@ LogicalResult importConv(NodeImporter &node) {
   auto weight = succeeded(x) ? node.input(1) : noValue();
   if (failed(weight))
     return failure();
-  auto type = image(node, *x);
-  if (failed(type))
+  auto input = image(node, *x);
+  if (failed(input))
+    return failure();
+  auto lifted = liftWeight(node, *weight, input->spatialRank);
+  if (failed(lifted))
     return failure();
   auto weightShape = cast<RankedTensorType>(weight->getType()).getShape();
-  if (weightShape.size() != 4)
-    return node.error("the weight must have rank 4");
-  auto window = readWindow(node, type->getShape().drop_front(2),
-                           weightShape.drop_front(2));
+  auto window = readWindow(node, input->type().getShape().drop_front(2),
+                           input->spatialRank, weightShape.drop_front(2));
   if (failed(window))
     return failure();
-  SmallVector<Value> operands = {*x, *weight};
+  SmallVector<Value> operands = {input->value, *lifted};
   if (node.hasInput(2)) {
     auto bias = node.input(2);
     if (failed(bias))
@@ -94,10 +185,7 @@ LogicalResult importConv(NodeImporter &node) {
                  node.i64ArrayAttr("pads", window->pads),
                  node.i64ArrayAttr("dilations", window->dilations),
                  node.i64Attr("groups", node.intAttr("group", 1))});
-  if (failed(result))
-    return failure();
-  node.setOutput(0, *result);
-  return success();
+  return setImageResult(node, result, input->spatialRank);
 }
 
 /// ConvTranspose; an `output_shape` attribute sets the padding.
@@ -110,30 +198,33 @@ LogicalResult importConvTranspose(NodeImporter &node) {
   auto weight = succeeded(x) ? node.input(1) : noValue();
   if (failed(weight))
     return failure();
-  auto type = image(node, *x);
-  if (failed(type))
+  auto input = image(node, *x);
+  if (failed(input))
     return failure();
+  unsigned spatialRank = input->spatialRank;
+  auto lifted = liftWeight(node, *weight, spatialRank);
+  if (failed(lifted))
+    return failure();
+  RankedTensorType type = input->type();
   auto weightShape = cast<RankedTensorType>(weight->getType()).getShape();
-  if (weightShape.size() != 4)
-    return node.error("the weight must have rank 4");
-  Window w;
-  w.kernel = node.intsAttr("kernel_shape", weightShape.drop_front(2));
-  w.strides = node.intsAttr("strides", {1, 1});
-  w.dilations = node.intsAttr("dilations", {1, 1});
-  w.pads = node.intsAttr("pads", {0, 0, 0, 0});
-  SmallVector<int64_t> outputPadding = node.intsAttr("output_padding", {0, 0});
-  if (w.kernel.size() != 2 || w.strides.size() != 2 ||
-      w.dilations.size() != 2 || w.pads.size() != 4 ||
-      outputPadding.size() != 2)
-    return node.error("only 2-D transposed convolutions are supported");
+  auto window = readWindow(node, {}, spatialRank, weightShape.drop_front(2),
+                           /*applyAutoPad=*/false);
+  auto outputPaddingAttr =
+      spatialAttr(node, "output_padding", spatialRank, 1, 0);
+  if (failed(window) || failed(outputPaddingAttr))
+    return failure();
+  Window w = *window;
+  SmallVector<int64_t> outputPadding = *outputPaddingAttr;
   std::string autoPad = node.stringAttr("auto_pad", "NOTSET");
   SmallVector<int64_t> outputShape = node.intsAttr("output_shape");
-  if (outputShape.size() > 2)
-    outputShape.erase(outputShape.begin(), outputShape.end() - 2);
+  if (outputShape.size() > spatialRank)
+    outputShape.erase(outputShape.begin(), outputShape.end() - spatialRank);
+  if (!outputShape.empty() && spatialRank == 1)
+    outputShape.insert(outputShape.begin(), 1);
   if (!outputShape.empty() || autoPad == "SAME_UPPER" ||
       autoPad == "SAME_LOWER") {
     for (unsigned d = 0; d < 2; ++d) {
-      int64_t in = type->getDimSize(d + 2);
+      int64_t in = type.getDimSize(d + 2);
       if (ShapedType::isDynamic(in))
         return node.error("output_shape and auto_pad need static spatial "
                           "dimensions");
@@ -155,7 +246,7 @@ LogicalResult importConvTranspose(NodeImporter &node) {
   } else if (autoPad != "NOTSET") {
     return node.error("auto_pad '" + autoPad + "' is not supported");
   }
-  SmallVector<Value> operands = {*x, *weight};
+  SmallVector<Value> operands = {input->value, *lifted};
   if (node.hasInput(2)) {
     auto bias = node.input(2);
     if (failed(bias))
@@ -168,10 +259,7 @@ LogicalResult importConvTranspose(NodeImporter &node) {
                  node.i64ArrayAttr("dilations", w.dilations),
                  node.i64ArrayAttr("output_padding", outputPadding),
                  node.i64Attr("groups", node.intAttr("group", 1))});
-  if (failed(result))
-    return failure();
-  node.setOutput(0, *result);
-  return success();
+  return setImageResult(node, result, spatialRank);
 }
 
 /// MaxPool and AveragePool. ceil_mode becomes extra padding at the end,
@@ -192,10 +280,12 @@ LogicalResult importPool(NodeImporter &node) {
   auto x = node.input(0);
   if (failed(x))
     return failure();
-  auto type = image(node, *x);
-  if (failed(type))
+  auto input = image(node, *x);
+  if (failed(input))
     return failure();
-  auto window = readWindow(node, type->getShape().drop_front(2), {});
+  RankedTensorType type = input->type();
+  auto window = readWindow(node, type.getShape().drop_front(2),
+                           input->spatialRank, {});
   if (failed(window))
     return failure();
   if (window->dilations != SmallVector<int64_t>{1, 1})
@@ -203,7 +293,7 @@ LogicalResult importPool(NodeImporter &node) {
   bool countIncludePad = node.intAttr("count_include_pad", 0) != 0;
   if (node.intAttr("ceil_mode", 0) != 0) {
     for (unsigned d = 0; d < 2; ++d) {
-      int64_t in = type->getDimSize(d + 2);
+      int64_t in = type.getDimSize(d + 2);
       if (ShapedType::isDynamic(in))
         return node.error("ceil_mode needs static spatial dimensions");
       int64_t padded = in + window->pads[d] + window->pads[d + 2];
@@ -227,11 +317,8 @@ LogicalResult importPool(NodeImporter &node) {
       node.i64ArrayAttr("pads", window->pads)};
   if (!isMax)
     attrs.push_back(node.boolAttr("count_include_pad", countIncludePad));
-  auto result = node.create<OpTy>({*x}, attrs);
-  if (failed(result))
-    return failure();
-  node.setOutput(0, *result);
-  return success();
+  return setImageResult(node, node.create<OpTy>({input->value}, attrs),
+                        input->spatialRank);
 }
 
 /// GlobalAveragePool and GlobalMaxPool: a reduction over the spatial axes,

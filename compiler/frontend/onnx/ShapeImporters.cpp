@@ -221,10 +221,15 @@ LogicalResult importFlatten(NodeImporter &node) {
   if (failed(x))
     return failure();
   auto type = cast<RankedTensorType>(x->getType());
-  auto axis = normalizeAxis(node, node.intAttr("axis", 1), type.getRank() + 1);
-  if (failed(axis))
-    return failure();
-  if (*axis == 0) {
+  // Flatten's axis ranges over [-rank, rank].
+  int64_t axis = node.intAttr("axis", 1);
+  if (axis < -type.getRank() || axis > type.getRank())
+    return node.error("axis " + llvm::Twine(axis) +
+                      " is out of range for rank " +
+                      llvm::Twine(type.getRank()));
+  if (axis < 0)
+    axis += type.getRank();
+  if (axis == 0) {
     SmallVector<int64_t> shape = {1, -1};
     if (!type.hasStaticShape())
       return node.error("Flatten with axis 0 would fold the batch dimension "
@@ -232,7 +237,7 @@ LogicalResult importFlatten(NodeImporter &node) {
     return setResult(node, reshape(node, *x, shape));
   }
   return setResult(node,
-                   node.create<FlattenOp>({*x}, {node.i64Attr("axis", *axis)}));
+                   node.create<FlattenOp>({*x}, {node.i64Attr("axis", axis)}));
 }
 
 LogicalResult importTranspose(NodeImporter &node) {
@@ -262,9 +267,10 @@ LogicalResult importConcat(NodeImporter &node) {
   if (inputs.empty())
     return node.error("needs at least one input");
   int64_t rank = cast<RankedTensorType>(inputs[0].getType()).getRank();
-  if (!node.hasAttr("axis"))
+  // Before opset 4 the axis defaulted to 1.
+  if (!node.hasAttr("axis") && node.opset() >= 4)
     return node.error("attribute 'axis' is required");
-  auto axis = normalizeAxis(node, node.intAttr("axis", 0), rank);
+  auto axis = normalizeAxis(node, node.intAttr("axis", 1), rank);
   if (failed(axis))
     return failure();
   return setResult(node,

@@ -12,6 +12,7 @@ import onnx
 
 import cases
 import compare
+import freeze
 import kiln_tools
 import model_info
 import scope
@@ -35,6 +36,8 @@ class CaseResult:
     top_level_ops: list = field(default_factory=list)
     opset: int = None
     seconds: float = 0.0
+    # Whether integer inputs were frozen into the model (see freeze.py).
+    frozen: bool = False
 
 
 @dataclass(frozen=True)
@@ -60,8 +63,10 @@ def _save_input(array, argument, path):
     np.save(path, np.require(array, requirements="C"))
 
 
-def _run_data_set(case, data_set, signature, library, folder, tools, deadline):
-    inputs = cases.input_files(data_set)
+def _run_data_set(case, data_set, signature, library, folder, tools, deadline,
+                  skipped_inputs=()):
+    inputs = [path for index, path in enumerate(cases.input_files(data_set))
+              if index not in skipped_inputs]
     outputs = cases.output_files(data_set)
     label = os.path.basename(data_set)
     if len(inputs) != len(signature.inputs) or len(outputs) != len(signature.outputs):
@@ -86,26 +91,50 @@ def _run_data_set(case, data_set, signature, library, folder, tools, deadline):
                 f"{label}: output {index} ({argument.name}): {difference}")
 
 
-def _compile_and_run(case, tools, folder, deadline):
-    library = os.path.join(folder, "model.so")
+def _compile(tools, case, model_path, library, deadline):
     try:
-        kiln_tools.run_tool("kilnc", [tools.kilnc, case.model_path,
+        kiln_tools.run_tool("kilnc", [tools.kilnc, model_path,
                                       "--emit=shared", "-o", library], deadline)
     except kiln_tools.CaseFailure as failure:
         # Diagnostics name the model by its full path; the case names it.
-        raise kiln_tools.CaseFailure(str(failure).replace(case.model_path, "model.onnx"))
+        raise kiln_tools.CaseFailure(str(failure).replace(model_path, "model.onnx"))
     listing = kiln_tools.run_tool("kiln-run", [tools.kiln_run, library, "--list"], deadline)
     lines = listing.strip().splitlines()
     if len(lines) != 1:
         raise kiln_tools.CaseFailure(
             f"kiln-run --list: expected one function, got {len(lines)}")
-    signature = kiln_tools.parse_signature(lines[0])
+    return kiln_tools.parse_signature(lines[0])
+
+
+def _compile_and_run(case, tools, folder, deadline):
+    """Runs the case; returns whether its integer inputs had to be frozen."""
     data_sets = cases.data_sets(case)
     if not data_sets:
         raise kiln_tools.CaseFailure("the case has no test_data_set folder")
+    library = os.path.join(folder, "model.so")
+    try:
+        signature = _compile(tools, case, case.model_path, library, deadline)
+    except kiln_tools.CaseFailure as failure:
+        if not freeze.needs_frozen_inputs(str(failure)):
+            raise
+        model = onnx.load(case.model_path)
+        frozen = freeze.integer_inputs(model)
+        if not frozen:
+            raise
+        for data_set in data_sets:
+            label = os.path.basename(data_set)
+            model_path = os.path.join(folder, label + ".onnx")
+            freeze.frozen_model(model, data_set, frozen, model_path)
+            library = os.path.join(folder, label + ".so")
+            signature = _compile(tools, case, model_path, library, deadline)
+            _run_data_set(case, data_set, signature, library,
+                          os.path.join(folder, label), tools, deadline,
+                          skipped_inputs=set(frozen))
+        return True
     for data_set in data_sets:
         _run_data_set(case, data_set, signature, library,
                       os.path.join(folder, os.path.basename(data_set)), tools, deadline)
+    return False
 
 
 def run_case(case, rules, tools):
@@ -121,7 +150,7 @@ def run_case(case, rules, tools):
         return result
     folder = tempfile.mkdtemp(prefix=case.name + ".", dir=tools.work_root)
     try:
-        _compile_and_run(case, tools, folder, start + tools.timeout)
+        result.frozen = _compile_and_run(case, tools, folder, start + tools.timeout)
         result.status = PASS
     except kiln_tools.CaseFailure as failure:
         reason = str(failure)

@@ -98,6 +98,10 @@ def coverage_page(results, command):
         f"- Cases: {len(results)}; pass {passed}, fail {failed}, out of scope {out}.",
         f"- Pass rate over all cases: {_percent(passed, len(results))}.",
         f"- Pass rate over in-scope cases: {_percent(passed, in_scope)}.",
+        f"- Of the passing cases, {sum(r.frozen for r in results if r.status == PASS)} "
+        "pass with their integer inputs (shapes, axes, pads, bounds) frozen into",
+        "  the model, because Kiln needs them while compiling "
+        "(see [freeze.py](../test/onnx/conformance/freeze.py)).",
         "",
     ]
     lines += _summary_table(results)

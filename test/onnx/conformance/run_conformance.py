@@ -103,9 +103,10 @@ def run_cases(selected, rules, tools, jobs, verbose):
 
 def write_results(path, results):
     with open(path, "w", encoding="utf-8") as file:
-        file.write("case\tsuite\tstatus\tseconds\treason\n")
+        file.write("case\tsuite\tstatus\tfrozen\tseconds\treason\n")
         for r in results:
-            file.write(f"{r.name}\t{r.suite}\t{r.status}\t{r.seconds:.2f}\t{r.reason}\n")
+            file.write(f"{r.name}\t{r.suite}\t{r.status}\t{int(r.frozen)}\t"
+                       f"{r.seconds:.2f}\t{r.reason}\n")
 
 
 def coverage_command(arguments):
