@@ -29,6 +29,7 @@ static void addTextual(OpPassManager &pm, StringRef pipeline) {
 void buildKilnToLinalgPipeline(OpPassManager &pm) {
   pm.addPass(createMaterializeParameters());
   pm.addPass(createCanonicalizerPass());
+  pm.addPass(createLowerRecurrent());
   pm.addPass(createDecompose());
   pm.addPass(createCanonicalizerPass());
   pm.addPass(createCSEPass());

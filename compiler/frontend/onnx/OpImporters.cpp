@@ -11,6 +11,7 @@ const OpImporterRegistry &OpImporterRegistry::get() {
     registerNeuralNetworkImporters(r);
     registerNormalizationImporters(r);
     registerReductionImporters(r);
+    registerRecurrentImporters(r);
     registerShapeImporters(r);
     registerKnownIntFolders(r);
     return r;

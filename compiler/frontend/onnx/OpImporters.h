@@ -37,6 +37,7 @@ void registerElementwiseImporters(OpImporterRegistry &registry);
 void registerNeuralNetworkImporters(OpImporterRegistry &registry);
 void registerNormalizationImporters(OpImporterRegistry &registry);
 void registerReductionImporters(OpImporterRegistry &registry);
+void registerRecurrentImporters(OpImporterRegistry &registry);
 void registerShapeImporters(OpImporterRegistry &registry);
 void registerKnownIntFolders(OpImporterRegistry &registry);
 
