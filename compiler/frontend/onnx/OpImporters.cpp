@@ -13,6 +13,8 @@ const OpImporterRegistry &OpImporterRegistry::get() {
     registerReductionImporters(r);
     registerShapeImporters(r);
     registerKnownIntFolders(r);
+    registerLogicImporters(r);
+    registerMathImporters(r);
     return r;
   }();
   return registry;
