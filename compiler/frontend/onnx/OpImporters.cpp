@@ -14,6 +14,8 @@ const OpImporterRegistry &OpImporterRegistry::get() {
     registerRecurrentImporters(r);
     registerShapeImporters(r);
     registerKnownIntFolders(r);
+    registerLogicImporters(r);
+    registerMathImporters(r);
     return r;
   }();
   return registry;
