@@ -33,6 +33,11 @@ private:
   llvm::StringMap<KnownFolderFn> folders;
 };
 
+/// `x` converted to the element type `to` (kiln.cast); `x` itself when it
+/// has that type already.
+mlir::FailureOr<mlir::Value> castTo(NodeImporter &node, mlir::Value x,
+                                    mlir::Type to);
+
 void registerElementwiseImporters(OpImporterRegistry &registry);
 void registerNeuralNetworkImporters(OpImporterRegistry &registry);
 void registerNormalizationImporters(OpImporterRegistry &registry);
