@@ -15,6 +15,7 @@ const OpImporterRegistry &OpImporterRegistry::get() {
     registerShapeImporters(r);
     registerKnownIntFolders(r);
     registerLogicImporters(r);
+    registerLossImporters(r);
     registerMathImporters(r);
     return r;
   }();
