@@ -16,6 +16,7 @@ const OpImporterRegistry &OpImporterRegistry::get() {
     registerKnownIntFolders(r);
     registerLogicImporters(r);
     registerLossImporters(r);
+    registerGeneratorImporters(r);
     registerMathImporters(r);
     return r;
   }();

@@ -45,6 +45,7 @@ void registerReductionImporters(OpImporterRegistry &registry);
 void registerRecurrentImporters(OpImporterRegistry &registry);
 void registerShapeImporters(OpImporterRegistry &registry);
 void registerKnownIntFolders(OpImporterRegistry &registry);
+void registerGeneratorImporters(OpImporterRegistry &registry);
 void registerLossImporters(OpImporterRegistry &registry);
 void registerLogicImporters(OpImporterRegistry &registry);
 void registerMathImporters(OpImporterRegistry &registry);
