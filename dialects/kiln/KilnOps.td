@@ -355,4 +355,6 @@ def Kiln_BatchNormOp : Kiln_Op<"batch_norm", [SameOperandsElementType,
   let hasVerifier = 1;
 }
 
+include "dialects/kiln/KilnIndexingOps.td"
+
 #endif // KILN_OPS

@@ -39,6 +39,9 @@ struct ConvertKilnToLinalgPass
     populateConvolutionLoweringPatterns(patterns);
     populatePoolingLoweringPatterns(patterns);
     populateShapeLoweringPatterns(patterns);
+    populateIndexingLoweringPatterns(patterns);
+    populateRearrangeLoweringPatterns(patterns);
+    populateResizeLoweringPatterns(patterns);
     if (failed(applyPartialConversion(getOperation(), target,
                                       std::move(patterns))))
       signalPassFailure();

@@ -15,6 +15,9 @@ void populateMatmulLoweringPatterns(mlir::RewritePatternSet &patterns);
 void populateConvolutionLoweringPatterns(mlir::RewritePatternSet &patterns);
 void populatePoolingLoweringPatterns(mlir::RewritePatternSet &patterns);
 void populateShapeLoweringPatterns(mlir::RewritePatternSet &patterns);
+void populateIndexingLoweringPatterns(mlir::RewritePatternSet &patterns);
+void populateRearrangeLoweringPatterns(mlir::RewritePatternSet &patterns);
+void populateResizeLoweringPatterns(mlir::RewritePatternSet &patterns);
 
 } // namespace kiln
 
