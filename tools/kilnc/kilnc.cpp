@@ -1,6 +1,6 @@
 //===- kilnc.cpp - The Kiln compiler driver -------------------------------===//
 //
-// kilnc reads a model (.kiln, or .mlir in the kiln dialect), runs Kiln's
+// kilnc reads a model (.kiln, .onnx, or .mlir in the kiln dialect), runs Kiln's
 // pipelines and writes one of: the kiln dialect, linalg on tensors, the LLVM
 // dialect, LLVM IR, assembly, an object file plus its C header, or a shared
 // library carrying a manifest for Kiln's runtime.
@@ -11,6 +11,8 @@
 #include "tools/kilnc/ParameterExport.h"
 
 #include "compiler/frontend/dsl/Import.h"
+#include "compiler/frontend/onnx/DiagnosticPrinter.h"
+#include "compiler/frontend/onnx/Import.h"
 #include "compiler/pipelines/Pipelines.h"
 #include "compiler/target/CodeGen.h"
 #include "compiler/target/EntryPoints.h"
@@ -39,7 +41,7 @@ namespace {
 
 enum class Emit { Kiln, Linalg, Mlir, LLVMIR, Asm, Obj, Shared };
 
-cl::opt<std::string> inputPath(cl::Positional, cl::desc("<model.kiln|.mlir>"),
+cl::opt<std::string> inputPath(cl::Positional, cl::desc("<model.kiln|.onnx|.mlir>"),
                                cl::Required);
 cl::opt<std::string> outputPath("o", cl::desc("Output file ('-' for stdout)"),
                                 cl::value_desc("file"));
@@ -93,6 +95,8 @@ std::string defaultOutputPath() {
 }
 
 OwningOpRef<ModuleOp> loadModel(SourceMgr &sourceMgr, MLIRContext &context) {
+  if (sys::path::extension(inputPath) == ".onnx")
+    return kiln::onnx_import::importOnnxFile(inputPath, context);
   auto buffer = MemoryBuffer::getFileOrSTDIN(inputPath);
   if (std::error_code ec = buffer.getError()) {
     fail("cannot read '" + inputPath + "': " + ec.message());
@@ -104,7 +108,8 @@ OwningOpRef<ModuleOp> loadModel(SourceMgr &sourceMgr, MLIRContext &context) {
     return parseSourceFile<ModuleOp>(sourceMgr, &context);
   if (ext == ".kiln")
     return kiln::dsl::importModelFile(sourceMgr, context);
-  fail("unsupported input '" + inputPath + "': expected a .kiln or .mlir file");
+  fail("unsupported input '" + inputPath +
+       "': expected a .kiln, .onnx or .mlir file");
   return nullptr;
 }
 
@@ -190,6 +195,10 @@ int compile() {
 
   SourceMgr sourceMgr;
   SourceMgrDiagnosticHandler diagnostics(sourceMgr, &context);
+  // Diagnostics about ONNX models name the node instead of a source line.
+  std::optional<kiln::onnx_import::DiagnosticPrinter> onnxDiagnostics;
+  if (sys::path::extension(inputPath) == ".onnx")
+    onnxDiagnostics.emplace(&context, errs());
   OwningOpRef<ModuleOp> module = loadModel(sourceMgr, context);
   if (!module)
     return 1;

@@ -21,6 +21,7 @@
 #include "compiler/frontend/dsl/SourceLocations.h"
 #include "dialects/kiln/KilnOps.h"
 
+#include "dialects/kiln/CheckedBuild.h"
 #include "mlir/IR/Builders.h"
 #include "mlir/IR/BuiltinOps.h"
 #include "mlir/IR/OwningOpRef.h"
@@ -308,31 +309,12 @@ private:
   mlir::FailureOr<mlir::Value>
   create(llvm::SMLoc at, mlir::ValueRange operands,
          llvm::ArrayRef<mlir::NamedAttribute> attributes = {}) {
-    mlir::Location location = loc(at);
     if constexpr (OpTy::template hasTrait<
                       mlir::OpTrait::SameOperandsElementType>()) {
       if (failed(checkSameElementType(OpTy::getOperationName(), operands, at)))
         return mlir::failure();
     }
-    mlir::OperationState state(location, OpTy::getOperationName());
-    state.addOperands(operands);
-    state.addAttributes(attributes);
-    mlir::DictionaryAttr dictionary = state.attributes.getDictionary(&context);
-    if constexpr (OpTy::hasProperties()) {
-      auto &properties = state.getOrAddProperties<typename OpTy::Properties>();
-      if (failed(OpTy::setPropertiesFromAttr(properties, dictionary, [&] {
-            return mlir::emitError(location);
-          })))
-        return mlir::failure();
-      OpTy::populateDefaultProperties(state.name, properties);
-    }
-    llvm::SmallVector<mlir::Type, 1> types;
-    if (failed(OpTy::inferReturnTypes(&context, location, state.operands,
-                                      dictionary, state.getRawProperties(),
-                                      state.regions, types)))
-      return mlir::failure();
-    state.addTypes(types);
-    return verified(builder.create(state));
+    return kiln::buildChecked<OpTy>(builder, loc(at), operands, attributes);
   }
   mlir::NamedAttribute attr(llvm::StringRef name, mlir::Attribute value) {
     return builder.getNamedAttr(name, value);

@@ -1,0 +1,45 @@
+//===- OpImporters.h - The registry of ONNX op importers --------*- C++ -*-===//
+//
+// Each file of importers registers its op types in one function declared
+// here; OpImporterRegistry::get() holds them all. A folder, registered the same
+// way, evaluates a node at import time when all its inputs are KnownInts
+// (shape arithmetic); it returns failure to let the importer handle the node.
+//
+//===----------------------------------------------------------------------===//
+
+#ifndef KILN_COMPILER_FRONTEND_ONNX_OPIMPORTERS_H
+#define KILN_COMPILER_FRONTEND_ONNX_OPIMPORTERS_H
+
+#include "compiler/frontend/onnx/NodeImporter.h"
+#include "llvm/ADT/StringMap.h"
+
+namespace kiln::onnx_import {
+
+using OpImporterFn = mlir::LogicalResult (*)(NodeImporter &node);
+using KnownFolderFn = mlir::LogicalResult (*)(NodeImporter &node);
+
+class OpImporterRegistry {
+public:
+  /// The registry with every importer of Kiln.
+  static const OpImporterRegistry &get();
+
+  void add(llvm::StringRef opType, OpImporterFn importer);
+  void addFolder(llvm::StringRef opType, KnownFolderFn folder);
+  OpImporterFn lookup(llvm::StringRef opType) const;
+  KnownFolderFn lookupFolder(llvm::StringRef opType) const;
+
+private:
+  llvm::StringMap<OpImporterFn> importers;
+  llvm::StringMap<KnownFolderFn> folders;
+};
+
+void registerElementwiseImporters(OpImporterRegistry &registry);
+void registerNeuralNetworkImporters(OpImporterRegistry &registry);
+void registerNormalizationImporters(OpImporterRegistry &registry);
+void registerReductionImporters(OpImporterRegistry &registry);
+void registerShapeImporters(OpImporterRegistry &registry);
+void registerKnownIntFolders(OpImporterRegistry &registry);
+
+} // namespace kiln::onnx_import
+
+#endif // KILN_COMPILER_FRONTEND_ONNX_OPIMPORTERS_H
