@@ -179,9 +179,11 @@ def Kiln_OneHotOp : Kiln_Op<"one_hot"> {
     last); an element is `values[1]` where its position along that axis
     equals the index and `values[0]` elsewhere. `values` is `[off, on]` and
     gives the result's element type. Negative indices count from `depth`;
-    an index outside `[-depth, depth)` gives a row of `off`.
+    an index outside `[-depth, depth)` gives a row of `off`. Floating-point
+    indices are truncated to integers first, as ONNX OneHot casts them.
   }];
-  let arguments = (ins Kiln_IndexTensor:$indices, Kiln_Tensor:$values,
+  let arguments = (ins RankedTensorOf<[I32, I64, AnyFloat]>:$indices,
+                   Kiln_Tensor:$values,
                    Kiln_I64Attr:$depth,
                    DefaultValuedAttr<Kiln_I64Attr, "-1">:$axis);
   let results = (outs Kiln_Tensor:$result);

@@ -271,7 +271,9 @@ struct OneHotToGeneric : OpConversionPattern<OneHotOp> {
         [&](OpBuilder &b, Location l, ValueRange args) {
           Type i64 = b.getI64Type();
           Value index = args[0];
-          if (index.getType() != i64)
+          if (isa<FloatType>(index.getType()))
+            index = arith::FPToSIOp::create(b, l, i64, index);
+          else if (index.getType() != i64)
             index = arith::ExtSIOp::create(b, l, i64, index);
           Value zero64 = arith::ConstantIntOp::create(b, l, i64, 0);
           Value depth64 = arith::ConstantIntOp::create(b, l, i64, depth);

@@ -13,6 +13,9 @@ const OpImporterRegistry &OpImporterRegistry::get() {
     registerReductionImporters(r);
     registerShapeImporters(r);
     registerKnownIntFolders(r);
+    registerIndexingImporters(r);
+    registerRearrangeImporters(r);
+    registerResizeImporters(r);
     return r;
   }();
   return registry;

@@ -39,6 +39,9 @@ void registerNormalizationImporters(OpImporterRegistry &registry);
 void registerReductionImporters(OpImporterRegistry &registry);
 void registerShapeImporters(OpImporterRegistry &registry);
 void registerKnownIntFolders(OpImporterRegistry &registry);
+void registerIndexingImporters(OpImporterRegistry &registry);
+void registerRearrangeImporters(OpImporterRegistry &registry);
+void registerResizeImporters(OpImporterRegistry &registry);
 
 } // namespace kiln::onnx_import
 
