@@ -38,8 +38,9 @@ target_link_libraries(kiln_halide INTERFACE ${KILN_HALIDE_LIBRARY})
 target_include_directories(kiln_halide SYSTEM INTERFACE ${KILN_HALIDE_INCLUDE_DIR})
 
 # ONNX protobuf definitions.
-find_package(ONNX REQUIRED)
+# onnx_proto links protobuf::libprotobuf, so Protobuf comes first.
 find_package(Protobuf REQUIRED)
+find_package(ONNX REQUIRED)
 
 find_package(GTest REQUIRED)
 find_package(Threads REQUIRED)

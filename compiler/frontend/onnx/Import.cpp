@@ -22,9 +22,11 @@ std::string entryPointName(llvm::StringRef path) {
   return name;
 }
 
-OwningOpRef<ModuleOp> importOnnxFile(llvm::StringRef path,
-                                     MLIRContext &context) {
-  auto loaded = loadModel(path);
+namespace {
+
+OwningOpRef<ModuleOp> importLoaded(llvm::Expected<LoadedModel> loaded,
+                                   llvm::StringRef path,
+                                   MLIRContext &context) {
   if (!loaded) {
     emitError(FileLineColLoc::get(&context, path, 0, 0))
         << llvm::toString(loaded.takeError());
@@ -32,6 +34,19 @@ OwningOpRef<ModuleOp> importOnnxFile(llvm::StringRef path,
   }
   GraphImporter importer(context, path, *loaded->proto, loaded->opset);
   return importer.run();
+}
+
+} // namespace
+
+OwningOpRef<ModuleOp> importOnnxFile(llvm::StringRef path,
+                                     MLIRContext &context) {
+  return importLoaded(loadModel(path), path, context);
+}
+
+OwningOpRef<ModuleOp> importOnnxModel(llvm::StringRef bytes,
+                                      llvm::StringRef path,
+                                      MLIRContext &context) {
+  return importLoaded(loadModel(bytes, path), path, context);
 }
 
 } // namespace kiln::onnx_import

@@ -22,6 +22,12 @@ namespace kiln::onnx_import {
 mlir::OwningOpRef<mlir::ModuleOp> importOnnxFile(llvm::StringRef path,
                                                  mlir::MLIRContext &context);
 
+/// Imports a model held in memory; `path` names it in diagnostics and
+/// places its external data files.
+mlir::OwningOpRef<mlir::ModuleOp> importOnnxModel(llvm::StringRef bytes,
+                                                  llvm::StringRef path,
+                                                  mlir::MLIRContext &context);
+
 /// The name of the model's function: `path`'s stem as a C identifier.
 std::string entryPointName(llvm::StringRef path);
 

@@ -361,35 +361,96 @@ LogicalResult foldReshape(NodeImporter &node) {
   return success();
 }
 
-/// Slice of a 1-D known tensor with constant bounds (opset 10+ inputs).
+/// Slice with constant bounds (opset 10+ inputs), any step sign.
 LogicalResult foldSlice(NodeImporter &node) {
   const KnownInts *data = node.knownInput(0);
-  if (!data || data->shape.size() != 1 || node.opset() < 10)
+  if (!data || node.opset() < 10)
     return failure();
   auto starts = node.knownInput(1)->values();
   auto ends = node.knownInput(2)->values();
-  std::optional<SmallVector<int64_t>> steps;
-  if (node.hasInput(4))
-    steps = node.knownInput(4)->values();
-  if (!starts || !ends || starts->size() != 1 || ends->size() != 1)
+  if (!starts || !ends || starts->size() != ends->size())
     return failure();
-  int64_t step = steps && !steps->empty() ? (*steps)[0] : 1;
-  int64_t size = data->shape[0];
-  if (step == 0)
+  int64_t rank = data->shape.size();
+  SmallVector<int64_t> axes, steps(starts->size(), 1);
+  if (node.hasInput(3)) {
+    auto values = node.knownInput(3)->values();
+    if (!values)
+      return failure();
+    axes = *values;
+  } else {
+    axes = llvm::to_vector(llvm::seq<int64_t>(0, starts->size()));
+  }
+  if (node.hasInput(4)) {
+    auto values = node.knownInput(4)->values();
+    if (!values)
+      return failure();
+    steps = *values;
+  }
+  if (axes.size() != starts->size() || steps.size() != starts->size())
     return failure();
-  auto clampBound = [&](int64_t v, int64_t low, int64_t high) {
-    if (v < 0)
-      v += size;
-    return std::clamp<int64_t>(v, low, high);
-  };
-  int64_t start = step > 0 ? clampBound((*starts)[0], 0, size)
-                           : clampBound((*starts)[0], -1, size - 1);
-  int64_t end = step > 0 ? clampBound((*ends)[0], 0, size)
-                         : clampBound((*ends)[0], -1, size - 1);
-  SmallVector<SymbolicInt> elements;
-  for (int64_t i = start; step > 0 ? i < end : i > end; i += step)
-    elements.push_back(data->elements[i]);
-  node.setKnownOutput(0, KnownInts::vector(elements, data->elementType));
+  // Per dimension: the selected indices, in order.
+  SmallVector<SmallVector<int64_t>> selected(rank);
+  for (int64_t d = 0; d < rank; ++d)
+    selected[d] = llvm::to_vector(llvm::seq<int64_t>(0, data->shape[d]));
+  for (auto [i, axisValue] : llvm::enumerate(axes)) {
+    int64_t axis = axisValue < 0 ? axisValue + rank : axisValue;
+    int64_t step = steps[i], size = axis >= 0 && axis < rank ? data->shape[axis] : 0;
+    if (axis < 0 || axis >= rank || step == 0)
+      return failure();
+    auto clampBound = [&](int64_t v, int64_t low, int64_t high) {
+      if (v < 0)
+        v += size;
+      return std::clamp<int64_t>(v, low, high);
+    };
+    int64_t start = step > 0 ? clampBound((*starts)[i], 0, size)
+                             : clampBound((*starts)[i], -1, size - 1);
+    int64_t end = step > 0 ? clampBound((*ends)[i], 0, size)
+                           : clampBound((*ends)[i], -1, size - 1);
+    selected[axis].clear();
+    for (int64_t v = start; step > 0 ? v < end : v > end; v += step)
+      selected[axis].push_back(v);
+  }
+  KnownInts result;
+  result.elementType = data->elementType;
+  for (const auto &indices : selected)
+    result.shape.push_back(indices.size());
+  SmallVector<int64_t> strides = stridesOf(data->shape);
+  int64_t count = elementCount(result.shape);
+  SmallVector<int64_t> resultStrides = stridesOf(result.shape);
+  for (int64_t flat = 0; flat < count; ++flat) {
+    int64_t source = 0;
+    for (int64_t d = 0; d < rank; ++d)
+      source += selected[d][(flat / resultStrides[d]) % result.shape[d]] *
+                strides[d];
+    result.elements.push_back(data->elements[source]);
+  }
+  node.setKnownOutput(0, std::move(result));
+  return success();
+}
+
+LogicalResult foldTranspose(NodeImporter &node) {
+  const KnownInts *data = node.knownInput(0);
+  int64_t rank = data->shape.size();
+  SmallVector<int64_t> perm = node.intsAttr(
+      "perm", llvm::to_vector(llvm::reverse(llvm::seq<int64_t>(0, rank))));
+  if (static_cast<int64_t>(perm.size()) != rank)
+    return failure();
+  KnownInts result;
+  result.elementType = data->elementType;
+  for (int64_t p : perm) {
+    if (p < 0 || p >= rank)
+      return failure();
+    result.shape.push_back(data->shape[p]);
+  }
+  SmallVector<int64_t> strides = stridesOf(data->shape);
+  SmallVector<int64_t> resultStrides = stridesOf(result.shape);
+  for (int64_t flat = 0, e = elementCount(result.shape); flat < e; ++flat) {
+    int64_t source = 0;
+    for (int64_t d = 0; d < rank; ++d)
+      source += ((flat / resultStrides[d]) % result.shape[d]) * strides[perm[d]];
+    result.elements.push_back(data->elements[source]);
+  }
+  node.setKnownOutput(0, std::move(result));
   return success();
 }
 
@@ -437,6 +498,7 @@ void registerKnownIntFolders(OpImporterRegistry &registry) {
   registry.addFolder("Reshape", foldReshape);
   registry.addFolder("Slice", foldSlice);
   registry.addFolder("Range", foldRange);
+  registry.addFolder("Transpose", foldTranspose);
 }
 
 } // namespace kiln::onnx_import

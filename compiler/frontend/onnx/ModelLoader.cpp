@@ -117,7 +117,11 @@ llvm::Expected<LoadedModel> loadModel(llvm::StringRef path) {
                                             /*RequiresNullTerminator=*/false);
   if (std::error_code ec = buffer.getError())
     return failure("cannot read '" + path + "': " + ec.message());
-  llvm::StringRef bytes = (*buffer)->getBuffer();
+  return loadModel((*buffer)->getBuffer(), path);
+}
+
+llvm::Expected<LoadedModel> loadModel(llvm::StringRef bytes,
+                                      llvm::StringRef path) {
   if (bytes.size() > size_t(INT32_MAX))
     return failure("the model is larger than 2 GiB; keep its weights in "
                    "external data files");

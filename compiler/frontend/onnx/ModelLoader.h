@@ -27,6 +27,10 @@ struct LoadedModel {
 /// Parses the model at `path`, checks its IR version and opsets, and loads
 /// the external data of its tensors (files beside the model) into raw_data.
 llvm::Expected<LoadedModel> loadModel(llvm::StringRef path);
+/// The same for a model already in memory; `path` names it and places its
+/// external data.
+llvm::Expected<LoadedModel> loadModel(llvm::StringRef bytes,
+                                      llvm::StringRef path);
 
 } // namespace kiln::onnx_import
 

@@ -118,7 +118,7 @@ def _compile_and_run(case, tools, folder, deadline):
         if not freeze.needs_frozen_inputs(str(failure)):
             raise
         model = onnx.load(case.model_path)
-        frozen = freeze.integer_inputs(model)
+        frozen = freeze.inputs_to_freeze(model)
         if not frozen:
             raise
         for data_set in data_sets:
