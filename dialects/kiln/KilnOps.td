@@ -366,5 +366,6 @@ def Kiln_BatchNormOp : Kiln_Op<"batch_norm", [SameOperandsElementType,
 include "dialects/kiln/KilnLogicOps.td"
 include "dialects/kiln/KilnMathOps.td"
 include "dialects/kiln/KilnRecurrentOps.td"
+include "dialects/kiln/KilnIndexingOps.td"
 
 #endif // KILN_OPS

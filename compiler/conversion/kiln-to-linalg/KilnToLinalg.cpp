@@ -41,6 +41,9 @@ struct ConvertKilnToLinalgPass
     populateShapeLoweringPatterns(patterns);
     populateLogicLoweringPatterns(patterns);
     populateMathLoweringPatterns(patterns);
+    populateIndexingLoweringPatterns(patterns);
+    populateRearrangeLoweringPatterns(patterns);
+    populateResizeLoweringPatterns(patterns);
     if (failed(applyPartialConversion(getOperation(), target,
                                       std::move(patterns))))
       signalPassFailure();

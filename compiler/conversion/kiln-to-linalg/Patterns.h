@@ -17,6 +17,9 @@ void populatePoolingLoweringPatterns(mlir::RewritePatternSet &patterns);
 void populateShapeLoweringPatterns(mlir::RewritePatternSet &patterns);
 void populateLogicLoweringPatterns(mlir::RewritePatternSet &patterns);
 void populateMathLoweringPatterns(mlir::RewritePatternSet &patterns);
+void populateIndexingLoweringPatterns(mlir::RewritePatternSet &patterns);
+void populateRearrangeLoweringPatterns(mlir::RewritePatternSet &patterns);
+void populateResizeLoweringPatterns(mlir::RewritePatternSet &patterns);
 
 } // namespace kiln
 

@@ -18,6 +18,9 @@ const OpImporterRegistry &OpImporterRegistry::get() {
     registerLossImporters(r);
     registerGeneratorImporters(r);
     registerMathImporters(r);
+    registerIndexingImporters(r);
+    registerRearrangeImporters(r);
+    registerResizeImporters(r);
     return r;
   }();
   return registry;

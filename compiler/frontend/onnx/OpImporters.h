@@ -56,6 +56,9 @@ void registerMathImporters(OpImporterRegistry &registry);
 mlir::FailureOr<mlir::Value> alignLegacyBroadcast(NodeImporter &node,
                                                   mlir::Value lhs,
                                                   mlir::Value rhs);
+void registerIndexingImporters(OpImporterRegistry &registry);
+void registerRearrangeImporters(OpImporterRegistry &registry);
+void registerResizeImporters(OpImporterRegistry &registry);
 
 } // namespace kiln::onnx_import
 
