@@ -39,6 +39,7 @@ struct ConvertKilnToLinalgPass
     populateConvolutionLoweringPatterns(patterns);
     populatePoolingLoweringPatterns(patterns);
     populateShapeLoweringPatterns(patterns);
+    populateAutodiffLoweringPatterns(patterns);
     if (failed(applyPartialConversion(getOperation(), target,
                                       std::move(patterns))))
       signalPassFailure();
