@@ -39,6 +39,7 @@ struct ConvertKilnToLinalgPass
     populateConvolutionLoweringPatterns(patterns);
     populatePoolingLoweringPatterns(patterns);
     populateShapeLoweringPatterns(patterns);
+    populateAutodiffLoweringPatterns(patterns);
     populateLogicLoweringPatterns(patterns);
     populateMathLoweringPatterns(patterns);
     populateIndexingLoweringPatterns(patterns);
