@@ -16,13 +16,6 @@ using namespace mlir;
 namespace kiln::onnx_import {
 namespace {
 
-LogicalResult setResult(NodeImporter &node, FailureOr<Value> result) {
-  if (failed(result))
-    return failure();
-  node.setOutput(0, *result);
-  return success();
-}
-
 /// Input `i` when it is an int32 or int64 tensor of indices.
 FailureOr<Value> indexInput(NodeImporter &node, unsigned i) {
   auto indices = node.input(i);
@@ -51,7 +44,7 @@ LogicalResult importGather(NodeImporter &node) {
   auto axis = normalizeAxis(node, node.intAttr("axis", 0), rank);
   if (failed(axis) || node.hadError())
     return failure();
-  return setResult(node, node.create<OpTy>({*data, *indices},
+  return node.setResult(node.create<OpTy>({*data, *indices},
                                            {node.i64Attr("axis", *axis)}));
 }
 
@@ -68,8 +61,8 @@ LogicalResult importArgReduce(NodeImporter &node) {
   bool selectLast = node.intAttr("select_last_index", 0) != 0;
   if (failed(axis) || node.hadError())
     return failure();
-  return setResult(
-      node, node.create<OpTy>({*x}, {node.i64Attr("axis", *axis),
+  return node.setResult(
+      node.create<OpTy>({*x}, {node.i64Attr("axis", *axis),
                                      node.boolAttr("keepdims", keepdims),
                                      node.boolAttr("select_last_index",
                                                    selectLast)}));
@@ -97,7 +90,7 @@ LogicalResult importOneHot(NodeImporter &node) {
   int64_t axis = node.intAttr("axis", -1);
   if (node.hadError())
     return failure();
-  return setResult(node, node.create<OneHotOp>(
+  return node.setResult(node.create<OneHotOp>(
                              {*indices, *values},
                              {node.i64Attr("depth", static_cast<int64_t>(depth)),
                               node.i64Attr("axis", axis)}));
@@ -120,8 +113,7 @@ LogicalResult importCumSum(NodeImporter &node) {
   bool reverse = node.intAttr("reverse", 0) != 0;
   if (failed(axis) || node.hadError())
     return failure();
-  return setResult(node,
-                   node.create<CumSumOp>({*x}, {node.i64Attr("axis", *axis),
+  return node.setResult(node.create<CumSumOp>({*x}, {node.i64Attr("axis", *axis),
                                                 node.boolAttr("exclusive",
                                                               exclusive),
                                                 node.boolAttr("reverse",

@@ -17,13 +17,6 @@ using namespace mlir;
 namespace kiln::onnx_import {
 namespace {
 
-LogicalResult setResult(NodeImporter &node, FailureOr<Value> result) {
-  if (failed(result))
-    return failure();
-  node.setOutput(0, *result);
-  return success();
-}
-
 /// Cast: `to` is a TensorProto.DataType, spelled as its name before
 /// opset 6.
 LogicalResult importCast(NodeImporter &node) {
@@ -49,7 +42,7 @@ LogicalResult importCast(NodeImporter &node) {
   auto x = node.input(0);
   if (failed(x))
     return failure();
-  return setResult(node, castTo(node, *x, to));
+  return node.setResult(castTo(node, *x, to));
 }
 
 /// CastLike: input 0 cast to the element type of input 1.
@@ -60,8 +53,8 @@ LogicalResult importCastLike(NodeImporter &node) {
   auto like = succeeded(x) ? node.input(1) : noValue();
   if (failed(like))
     return failure();
-  return setResult(
-      node, castTo(node, *x,
+  return node.setResult(
+      castTo(node, *x,
                    cast<RankedTensorType>(like->getType()).getElementType()));
 }
 
@@ -76,7 +69,7 @@ template <typename OpTy> LogicalResult importBinary(NodeImporter &node) {
     rhs = alignLegacyBroadcast(node, *lhs, *rhs);
   if (failed(rhs))
     return failure();
-  return setResult(node, node.create<OpTy>({*lhs, *rhs}));
+  return node.setResult(node.create<OpTy>({*lhs, *rhs}));
 }
 
 LogicalResult importNot(NodeImporter &node) {
@@ -85,7 +78,7 @@ LogicalResult importNot(NodeImporter &node) {
   auto x = node.input(0);
   if (failed(x))
     return failure();
-  return setResult(node, node.create<NotOp>({*x}));
+  return node.setResult(node.create<NotOp>({*x}));
 }
 
 LogicalResult importWhere(NodeImporter &node) {
@@ -98,7 +91,7 @@ LogicalResult importWhere(NodeImporter &node) {
       return failure();
     operands.push_back(*operand);
   }
-  return setResult(node, node.create<SelectOp>(operands));
+  return node.setResult(node.create<SelectOp>(operands));
 }
 
 } // namespace

@@ -87,15 +87,6 @@ FailureOr<Window> readWindow(NodeImporter &node, ArrayRef<int64_t> spatial,
   return w;
 }
 
-/// `shape` with -1 for dynamic dimensions, for kiln.reshape.
-SmallVector<int64_t> reshapeTarget(ArrayRef<int64_t> shape) {
-  SmallVector<int64_t> target(shape);
-  for (int64_t &d : target)
-    if (ShapedType::isDynamic(d))
-      d = -1;
-  return target;
-}
-
 /// An image operand: [N, C, H, W] as it is, [N, C, L] as [N, C, 1, L].
 struct Image {
   Value value;

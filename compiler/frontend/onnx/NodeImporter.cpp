@@ -207,6 +207,13 @@ void NodeImporter::setOutput(unsigned i, Value value) {
   graph.define(node.output(i), std::move(imported));
 }
 
+LogicalResult NodeImporter::setResult(FailureOr<Value> result, unsigned i) {
+  if (failed(result))
+    return failure();
+  setOutput(i, *result);
+  return success();
+}
+
 void NodeImporter::setKnownOutput(unsigned i, KnownInts known) {
   if (!hasOutput(i))
     return;
@@ -263,6 +270,14 @@ Value NodeImporter::dimensionSize(SymbolicInt size) {
 
 Value NodeImporter::constant(DenseElementsAttr value) {
   return ConstantOp::create(builder(), location, value);
+}
+
+SmallVector<int64_t> reshapeTarget(ArrayRef<int64_t> shape) {
+  SmallVector<int64_t> target(shape);
+  for (int64_t &d : target)
+    if (ShapedType::isDynamic(d))
+      d = -1;
+  return target;
 }
 
 FailureOr<int64_t> normalizeAxis(NodeImporter &node, int64_t axis,

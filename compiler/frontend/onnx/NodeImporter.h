@@ -89,6 +89,9 @@ public:
   bool hasOutput(unsigned i) const;
   void setOutput(unsigned i, mlir::Value value);
   void setKnownOutput(unsigned i, KnownInts known);
+  /// Sets output `i` from `result`, or fails when `result` failed.
+  mlir::LogicalResult setResult(mlir::FailureOr<mlir::Value> result,
+                                unsigned i = 0);
 
   //===--- Building and errors --------------------------------------------===//
   /// An error about this node; always returns failure.
@@ -129,6 +132,10 @@ private:
 
 /// A failed FailureOr<Value>, for chains like `ok ? next() : noValue()`.
 inline mlir::FailureOr<mlir::Value> noValue() { return mlir::failure(); }
+
+/// `shape` with -1 in place of each dynamic dimension: the form kiln.reshape
+/// takes.
+llvm::SmallVector<int64_t> reshapeTarget(llvm::ArrayRef<int64_t> shape);
 
 /// Normalizes `axis` against `rank` (ONNX allows negative axes); reports an
 /// error on `node` when it is out of range.

@@ -16,13 +16,6 @@ using namespace mlir;
 namespace kiln::onnx_import {
 namespace {
 
-LogicalResult setResult(NodeImporter &node, FailureOr<Value> result) {
-  if (failed(result))
-    return failure();
-  node.setOutput(0, *result);
-  return success();
-}
-
 /// Expand: the output shape is the broadcast of the input's shape and the
 /// `shape` input. An element that is the batch size N must meet the
 /// input's dynamic dimension, and becomes 1 (keep the input's size).
@@ -51,7 +44,7 @@ LogicalResult importExpand(NodeImporter &node) {
                         "other than at the input's batch dimension");
     shape.push_back(1);
   }
-  return setResult(node, node.create<BroadcastToOp>(
+  return node.setResult(node.create<BroadcastToOp>(
                              {*x}, {node.i64ArrayAttr("shape", shape)}));
 }
 
@@ -67,7 +60,7 @@ LogicalResult importTile(NodeImporter &node) {
   auto repeats = node.staticInts(1, "repeats");
   if (failed(repeats))
     return failure();
-  return setResult(node, node.create<TileOp>(
+  return node.setResult(node.create<TileOp>(
                              {*x}, {node.i64ArrayAttr("repeats", *repeats)}));
 }
 
@@ -86,8 +79,8 @@ LogicalResult importBlockRearrange(NodeImporter &node) {
   std::string mode = hasMode ? node.stringAttr("mode", "DCR") : "DCR";
   if (node.hadError())
     return failure();
-  return setResult(
-      node, node.create<OpTy>(
+  return node.setResult(
+      node.create<OpTy>(
                 {*x}, {node.i64Attr("blocksize", blocksize),
                        NamedAttribute(StringAttr::get(node.context(), "mode"),
                                       StringAttr::get(node.context(), mode))}));

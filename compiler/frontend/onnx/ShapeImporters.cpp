@@ -18,27 +18,10 @@ using namespace mlir;
 namespace kiln::onnx_import {
 namespace {
 
-LogicalResult setResult(NodeImporter &node, FailureOr<Value> result,
-                        unsigned index = 0) {
-  if (failed(result))
-    return failure();
-  node.setOutput(index, *result);
-  return success();
-}
-
 /// A kiln.reshape of `x` to `shape`, where -1 marks the one inferred (or
 /// dynamic) dimension.
 FailureOr<Value> reshape(NodeImporter &node, Value x, ArrayRef<int64_t> shape) {
   return node.create<ReshapeOp>({x}, {node.i64ArrayAttr("shape", shape)});
-}
-
-/// `type`'s shape with -1 for its dynamic dimension.
-SmallVector<int64_t> reshapeTarget(RankedTensorType type) {
-  SmallVector<int64_t> shape(type.getShape());
-  for (int64_t &d : shape)
-    if (ShapedType::isDynamic(d))
-      d = -1;
-  return shape;
 }
 
 LogicalResult importConstant(NodeImporter &node) {
@@ -214,7 +197,7 @@ LogicalResult importReshape(NodeImporter &node) {
       return node.error("cannot infer the -1 element of the shape");
     target[inferred] = staticIn / staticOut;
   }
-  return setResult(node, reshape(node, *x, target));
+  return node.setResult(reshape(node, *x, target));
 }
 
 LogicalResult importFlatten(NodeImporter &node) {
@@ -237,10 +220,9 @@ LogicalResult importFlatten(NodeImporter &node) {
     if (!type.hasStaticShape())
       return node.error("Flatten with axis 0 would fold the batch dimension "
                         "into a static one");
-    return setResult(node, reshape(node, *x, shape));
+    return node.setResult(reshape(node, *x, shape));
   }
-  return setResult(node,
-                   node.create<FlattenOp>({*x}, {node.i64Attr("axis", axis)}));
+  return node.setResult(node.create<FlattenOp>({*x}, {node.i64Attr("axis", axis)}));
 }
 
 LogicalResult importTranspose(NodeImporter &node) {
@@ -253,7 +235,7 @@ LogicalResult importTranspose(NodeImporter &node) {
   SmallVector<int64_t> reversed =
       llvm::to_vector(llvm::reverse(llvm::seq<int64_t>(0, rank)));
   SmallVector<int64_t> perm = node.intsAttr("perm", reversed);
-  return setResult(node, node.create<TransposeOp>(
+  return node.setResult(node.create<TransposeOp>(
                              {*x}, {node.i64ArrayAttr("perm", perm)}));
 }
 
@@ -276,8 +258,7 @@ LogicalResult importConcat(NodeImporter &node) {
   auto axis = normalizeAxis(node, node.intAttr("axis", 1), rank);
   if (failed(axis))
     return failure();
-  return setResult(node,
-                   node.create<ConcatOp>(inputs, {node.i64Attr("axis", *axis)}));
+  return node.setResult(node.create<ConcatOp>(inputs, {node.i64Attr("axis", *axis)}));
 }
 
 /// Slice: attributes before opset 10, inputs from 10. Bounds are clamped
@@ -351,8 +332,8 @@ LogicalResult importSlice(NodeImporter &node) {
     kSteps.push_back(steps[i]);
   }
   if (kAxes.empty())
-    return setResult(node, *x);
-  return setResult(node, node.create<SliceOp>(
+    return node.setResult(*x);
+  return node.setResult(node.create<SliceOp>(
                              {*x}, {node.i64ArrayAttr("axes", kAxes),
                                     node.i64ArrayAttr("starts", kStarts),
                                     node.i64ArrayAttr("ends", kEnds),
@@ -395,7 +376,7 @@ LogicalResult importSqueeze(NodeImporter &node) {
   for (int64_t d = 0; d < type.getRank(); ++d)
     if (!drop[d])
       shape.push_back(type.isDynamicDim(d) ? -1 : type.getDimSize(d));
-  return setResult(node, reshape(node, *x, shape));
+  return node.setResult(reshape(node, *x, shape));
 }
 
 LogicalResult importUnsqueeze(NodeImporter &node) {
@@ -424,7 +405,7 @@ LogicalResult importUnsqueeze(NodeImporter &node) {
     shape.push_back(type.isDynamicDim(next) ? -1 : type.getDimSize(next));
     ++next;
   }
-  return setResult(node, reshape(node, *x, shape));
+  return node.setResult(reshape(node, *x, shape));
 }
 
 /// Split into the node's outputs: sizes from `split` (an attribute before
@@ -473,7 +454,7 @@ LogicalResult importSplit(NodeImporter &node) {
                  node.i64ArrayAttr("starts", {start}),
                  node.i64ArrayAttr("ends", {start + length}),
                  node.i64ArrayAttr("steps", {1})});
-      if (failed(setResult(node, part, i)))
+      if (failed(node.setResult(part, i)))
         return failure();
     }
     start += length;
@@ -563,7 +544,7 @@ LogicalResult importPad(NodeImporter &node) {
   if (llvm::any_of(pads, [](int64_t p) { return p < 0; }))
     return node.error("negative pads (cropping) are not supported");
   if (mode == "constant")
-    return setResult(node, node.create<PadOp>(
+    return node.setResult(node.create<PadOp>(
                                {*x}, {node.i64ArrayAttr("pads", pads),
                                       node.f64Attr("value", value)}));
   Value result = *x;
