@@ -1,0 +1,129 @@
+#!/usr/bin/env python3
+"""Checks Kiln's losses against PyTorch.
+
+For each loss, compiles a small model's train section (kilnc --train
+--emit=shared), runs `eval` for the predictions and `evaluate` for the loss
+on a seeded batch, and compares the loss with PyTorch's on the same
+predictions (in float64), within a relative error of 1e-5."""
+import argparse
+import os
+import subprocess
+import sys
+
+import numpy as np
+import torch
+import torch.nn.functional as F
+
+sys.path.insert(0, os.path.join(os.path.dirname(__file__), "..", "lib"))
+from kiln_artifact import Artifact  # noqa: E402
+
+BATCH = 6
+
+
+def onehot(rng, classes):
+    return np.eye(classes)[rng.integers(0, classes, size=BATCH)]
+
+
+def t(a):
+    return torch.tensor(np.asarray(a, dtype=np.float64))
+
+
+# name: (model outputs, labels, loss expression, label maker, reference
+# from the outputs dict `o`, labels dict `l` and parameters `p`)
+CASES = {
+    "mse": ("y: f32[N, 3]", "y = dense(x, 3)", "t: f32[N, 3]",
+            "mse(y, t)", lambda r: {"t": r.normal(size=(BATCH, 3))},
+            lambda o, l, p: F.mse_loss(t(o["y"]), t(l["t"]))),
+    "l1": ("y: f32[N, 3]", "y = dense(x, 3)", "t: f32[N, 3]",
+           "l1(y, t)", lambda r: {"t": r.normal(size=(BATCH, 3))},
+           lambda o, l, p: F.l1_loss(t(o["y"]), t(l["t"]))),
+    "bce": ("y: f32[N, 2]", 'y = dense(x, 2, activation="sigmoid")',
+            "t: f32[N, 2]", "binary_crossentropy(y, t)",
+            lambda r: {"t": r.integers(0, 2, size=(BATCH, 2))},
+            lambda o, l, p: F.binary_cross_entropy(t(o["y"]), t(l["t"]))),
+    "bce_logits": ("y: f32[N, 2]", "y = dense(x, 2) * 4.0", "t: f32[N, 2]",
+                   "binary_crossentropy(y, t, from_logits=true)",
+                   lambda r: {"t": r.uniform(size=(BATCH, 2))},
+                   lambda o, l, p: F.binary_cross_entropy_with_logits(
+                       t(o["y"]), t(l["t"]))),
+    "cce": ("y: f32[N, 4]", 'y = dense(x, 4, activation="softmax")',
+            "t: f32[N, 4]", "categorical_crossentropy(y, t)",
+            lambda r: {"t": onehot(r, 4)},
+            lambda o, l, p: F.nll_loss(torch.log(t(o["y"])),
+                                       t(l["t"]).argmax(1))),
+    "cce_logits": ("y: f32[N, 4]", "y = dense(x, 4) * 3.0", "t: f32[N, 4]",
+                   "categorical_crossentropy(y, t, from_logits=true)",
+                   lambda r: {"t": onehot(r, 4)},
+                   lambda o, l, p: F.cross_entropy(t(o["y"]),
+                                                   t(l["t"]).argmax(1))),
+    "hinge": ("y: f32[N, 3]", "y = dense(x, 3)", "t: f32[N, 3]",
+              "hinge(y, t)",
+              lambda r: {"t": r.choice([-1.0, 1.0], size=(BATCH, 3))},
+              lambda o, l, p: torch.clamp(1 - t(l["t"]) * t(o["y"]),
+                                          min=0).mean()),
+    "kl_normal": ("mu: f32[N, 3], lv: f32[N, 3]",
+                  "mu = dense(x, 3)\n  lv = dense(x, 3)", "", "kl_normal(mu, lv)",
+                  lambda r: {},
+                  lambda o, l, p: (-0.5 * torch.sum(
+                      1 + t(o["lv"]) - t(o["mu"]) ** 2 - torch.exp(t(o["lv"])),
+                      dim=1)).mean()),
+    "penalties": ("y: f32[N, 3]", "y = dense(x, 3)", "t: f32[N, 3]",
+                  'mse(y, t) + 0.01 * l2_penalty(["dense.weight", "dense.bias"])'
+                  ' + 0.1 * l1_penalty("dense.weight")',
+                  lambda r: {"t": r.normal(size=(BATCH, 3))},
+                  lambda o, l, p: F.mse_loss(t(o["y"]), t(l["t"]))
+                  + 0.01 * (t(p["dense_weight"]).pow(2).sum()
+                            + t(p["dense_bias"]).pow(2).sum())
+                  + 0.1 * t(p["dense_weight"]).abs().sum()),
+}
+
+SOURCE = """
+model net(x: f32[N, 5]) -> ({outputs}) seed 11 {{
+  {body}
+}}
+
+train net({labels}) {{
+  loss = {loss}
+  optimizer = sgd()
+}}
+"""
+
+
+def run_case(kilnc, work, name, case):
+    outputs, body, labels, loss, make_labels, reference = case
+    source = os.path.join(work, name + ".kiln")
+    library = os.path.join(work, name + ".so")
+    with open(source, "w") as f:
+        f.write(SOURCE.format(outputs=outputs, body=body, labels=labels,
+                              loss=loss))
+    subprocess.run([kilnc, "--train", "--emit=shared", source, "-o", library],
+                   check=True)
+    art = Artifact(library)
+    params = dict(zip(art.output_names("init"), art.call("init")))
+    rng = np.random.default_rng(3)
+    values = dict(params)
+    values["x"] = rng.uniform(-1, 1, size=(BATCH, 5))
+    values.update(make_labels(rng))
+    predictions = art.call_named("eval", values)
+    got = float(art.call_named("evaluate", values)["loss"])
+    ref = float(reference(predictions, values, params))
+    err = abs(got - ref) / max(abs(ref), 1e-12)
+    status = "ok" if err <= 1e-5 else "FAIL"
+    print(f"{status} {name}: kiln {got:.7g}, torch {ref:.7g}, "
+          f"relative error {err:.3g}")
+    return err <= 1e-5
+
+
+def main():
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--work", required=True)
+    parser.add_argument("--kilnc", default="kilnc")
+    args = parser.parse_args()
+    os.makedirs(args.work, exist_ok=True)
+    results = [run_case(args.kilnc, args.work, name, case)
+               for name, case in CASES.items()]
+    sys.exit(0 if all(results) else 1)
+
+
+if __name__ == "__main__":
+    main()
