@@ -29,6 +29,7 @@ static void addTextual(OpPassManager &pm, StringRef pipeline) {
 void buildKilnToLinalgPipeline(OpPassManager &pm) {
   pm.addPass(createMaterializeParameters());
   pm.addPass(createCanonicalizerPass());
+  pm.addPass(createLowerRecurrent());
   pm.addPass(createDecompose());
   pm.addPass(createCanonicalizerPass());
   pm.addPass(createCSEPass());
@@ -73,11 +74,14 @@ void buildLinalgToLLVMPipeline(OpPassManager &pm,
                  "convert-scf-to-cf,"
                  "convert-math-to-funcs,"
                  "canonicalize,"
+                 // Math ops without an LLVM intrinsic (erf, asinh, ...) become
+                 // libm calls, one per vector lane: before the vector lowering,
+                 // which lowers the lanes' extracts and inserts.
+                 "convert-math-to-llvm,"
+                 "convert-math-to-libm,"
                  "convert-vector-to-llvm{vector-contract-lowering=outerproduct "
                  "reassociate-fp-reductions},"
                  "finalize-memref-to-llvm,"
-                 "convert-math-to-llvm,"
-                 "convert-math-to-libm,"
                  "convert-arith-to-llvm,"
                  "convert-index-to-llvm,"
                  "convert-cf-to-llvm,"

@@ -27,6 +27,26 @@ def Decompose : Pass<"kiln-decompose"> {
   let dependentDialects = ["::kiln::KilnDialect"];
 }
 
+def LowerRecurrent : Pass<"kiln-lower-recurrent"> {
+  let summary = "Rewrite kiln.lstm, kiln.gru and kiln.rnn into loops of kiln ops";
+  let description = [{
+    Per direction, projects the input of every time step with one matrix
+    product (biases added), then runs an scf.for over the time steps (from
+    the last one for the reverse direction) carrying the hidden state, the
+    LSTM cell state and the output sequence as tensors. The loop body reads
+    the step's projected input with tensor.extract_slice, computes the gates
+    with kiln ops (matmul, slice, elementwise ops, activations) and writes
+    the new hidden state into the output with tensor.insert_slice, so it
+    lowers through convert-kiln-to-linalg like any other kiln code. A
+    bidirectional layer runs both loops into one output and stacks the
+    final states.
+  }];
+  let dependentDialects = ["::kiln::KilnDialect", "::mlir::scf::SCFDialect",
+                           "::mlir::tensor::TensorDialect",
+                           "::mlir::linalg::LinalgDialect",
+                           "::mlir::arith::ArithDialect"];
+}
+
 def RecordEntryPoints : Pass<"kiln-record-entry-points", "mlir::ModuleOp"> {
   let summary = "Record each public function's tensor signature for the artifact ABI";
   let description = [{

@@ -9,8 +9,8 @@
 //   vector.contract that lowers to vector FMAs; the rows of a dynamic dim
 //   left over after the blocks are tiled again one row at a time;
 // - other ops: the innermost dim by V, every other dim by 1.
-// Ops the vectorizer does not support (named convolutions and pooling) are
-// left for the loop lowering.
+// Ops the vectorizer does not support (named convolutions and pooling) and
+// ops that read or write i1 buffers are left for the loop lowering.
 //
 //===----------------------------------------------------------------------===//
 
@@ -45,10 +45,20 @@ bool hasSimpleIndexing(linalg::LinalgOp op) {
   });
 }
 
+/// Whether an operand holds booleans. Kiln's buffers hold one byte per i1,
+/// but LLVM packs a vector of i1 in memory into bits, so these ops are left
+/// to the scalar loop lowering.
+bool hasBooleanOperand(linalg::LinalgOp op) {
+  return llvm::any_of(op->getOperandTypes(), [](Type type) {
+    return getElementTypeOrSelf(type).isInteger(1);
+  });
+}
+
 bool isVectorizationCandidate(linalg::LinalgOp op) {
   return (op.hasPureTensorSemantics() || op.hasPureBufferSemantics()) &&
          op.getNumLoops() > 0 &&
          hasSimpleIndexing(op) &&
+         !hasBooleanOperand(op) &&
          (isa<linalg::GenericOp, linalg::MatmulOp, linalg::BatchMatmulOp,
               linalg::FillOp, linalg::TransposeOp, linalg::CopyOp>(
              op.getOperation()));

@@ -105,8 +105,16 @@ class Kiln_UnaryOp<string mnemonic, string desc, dag attrs = (ins)>
   let assemblyFormat = "$input attr-dict `:` type($input)";
 }
 
-def Kiln_NegOp : Kiln_UnaryOp<"neg", "Elementwise negation"> { let hasFolder = 1; }
-def Kiln_AbsOp : Kiln_UnaryOp<"abs", "Elementwise absolute value">;
+// Float or integer.
+class Kiln_NumberUnaryOp<string mnemonic, string desc>
+    : Kiln_UnaryOp<mnemonic, desc> {
+  let arguments = (ins RankedTensorOf<[AnyFloat, AnySignlessInteger]>:$input);
+  let results = (outs RankedTensorOf<[AnyFloat, AnySignlessInteger]>:$result);
+}
+def Kiln_NegOp : Kiln_NumberUnaryOp<"neg", "Elementwise negation"> {
+  let hasFolder = 1;
+}
+def Kiln_AbsOp : Kiln_NumberUnaryOp<"abs", "Elementwise absolute value">;
 def Kiln_SqrtOp : Kiln_UnaryOp<"sqrt", "Elementwise square root">;
 def Kiln_ExpOp : Kiln_UnaryOp<"exp", "Elementwise exponential">;
 def Kiln_LogOp : Kiln_UnaryOp<"log", "Elementwise natural logarithm">;
@@ -354,5 +362,9 @@ def Kiln_BatchNormOp : Kiln_Op<"batch_norm", [SameOperandsElementType,
   }];
   let hasVerifier = 1;
 }
+
+include "dialects/kiln/KilnLogicOps.td"
+include "dialects/kiln/KilnMathOps.td"
+include "dialects/kiln/KilnRecurrentOps.td"
 
 #endif // KILN_OPS

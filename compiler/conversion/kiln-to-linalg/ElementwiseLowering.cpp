@@ -1,11 +1,11 @@
 //===- ElementwiseLowering.cpp - Elementwise kiln ops to linalg.generic ---===//
 //
-// Each elementwise op becomes one linalg.generic over the result's shape; an
-// operand of lower rank or with size-1 dimensions is read through a
-// broadcasting indexing map. The scalar body is built per op below.
+// Each elementwise op becomes one linalg.generic over the result's shape
+// (ElementwiseGeneric.h); the scalar body is built per op below.
 //
 //===----------------------------------------------------------------------===//
 
+#include "compiler/conversion/kiln-to-linalg/ElementwiseGeneric.h"
 #include "compiler/conversion/kiln-to-linalg/LoweringUtils.h"
 #include "compiler/conversion/kiln-to-linalg/Patterns.h"
 #include "dialects/kiln/KilnOps.h"
@@ -46,13 +46,21 @@ Value scalarOf(MinOp, OpBuilder &b, Location loc, Value x, Value y) {
   return floatOrInt<arith::MinimumFOp, arith::MinSIOp>(b, loc, x, y);
 }
 
-// Unary ops and activations: float.
+// Negation and absolute value: float or integer.
 Value scalarOf(NegOp, OpBuilder &b, Location loc, Value x) {
-  return arith::NegFOp::create(b, loc, x);
+  if (isa<FloatType>(x.getType()))
+    return arith::NegFOp::create(b, loc, x);
+  return arith::SubIOp::create(b, loc, constantLike(b, loc, x, 0.0), x);
 }
 Value scalarOf(AbsOp, OpBuilder &b, Location loc, Value x) {
-  return math::AbsFOp::create(b, loc, x);
+  if (isa<FloatType>(x.getType()))
+    return math::AbsFOp::create(b, loc, x);
+  Value negated =
+      arith::SubIOp::create(b, loc, constantLike(b, loc, x, 0.0), x);
+  return arith::MaxSIOp::create(b, loc, x, negated);
 }
+
+// Unary ops and activations: float.
 Value scalarOf(SqrtOp, OpBuilder &b, Location loc, Value x) {
   return math::SqrtOp::create(b, loc, x);
 }
@@ -99,69 +107,26 @@ Value scalarOf(EluOp op, OpBuilder &b, Location loc, Value x) {
   return positiveOr(b, loc, x, arith::MulFOp::create(b, loc, alpha, expm1));
 }
 
-/// Lowers an elementwise op with N operands to a broadcasting linalg.generic.
+/// The scalar body of a unary or binary op, from its scalarOf above.
 template <typename OpTy>
-struct ElementwiseToGeneric : OpConversionPattern<OpTy> {
-  using OpConversionPattern<OpTy>::OpConversionPattern;
-  using Adaptor = typename OpTy::Adaptor;
+Value scalarBody(OpTy op, OpBuilder &b, Location loc, ValueRange args) {
+  if constexpr (OpTy::template hasTrait<OpTrait::SameOperandsAndResultType>())
+    return scalarOf(op, b, loc, args[0]);
+  else
+    return scalarOf(op, b, loc, args[0], args[1]);
+}
 
-  LogicalResult
-  matchAndRewrite(OpTy op, Adaptor adaptor,
-                  ConversionPatternRewriter &rewriter) const override {
-    Location loc = op.getLoc();
-    auto resultType = cast<RankedTensorType>(op.getType());
-    ArrayRef<int64_t> resultShape = resultType.getShape();
-    SmallVector<Value> operands(adaptor.getOperands());
-    MLIRContext *context = op.getContext();
-
-    // A dynamic result dim takes its size from an operand that has it.
-    auto dynamicSizeOf = [&](int64_t dim) -> Value {
-      for (Value operand : operands) {
-        auto type = cast<RankedTensorType>(operand.getType());
-        int64_t at = dim - (resultType.getRank() - type.getRank());
-        if (at >= 0 && type.isDynamicDim(at))
-          return dimSize(rewriter, loc, operand, at);
-      }
-      llvm_unreachable("dynamic result dim without a dynamic operand dim");
-    };
-    Value init = emptyTensor(rewriter, loc, resultType, dynamicSizeOf);
-
-    SmallVector<AffineMap> maps;
-    for (Value operand : operands)
-      maps.push_back(broadcastMap(
-          context, cast<RankedTensorType>(operand.getType()).getShape(),
-          resultShape));
-    maps.push_back(rewriter.getMultiDimIdentityMap(resultShape.size()));
-    SmallVector<utils::IteratorType> iterators(resultShape.size(),
-                                               utils::IteratorType::parallel);
-    auto generic = linalg::GenericOp::create(
-        rewriter, loc, resultType, operands, init, maps, iterators,
-        [&](OpBuilder &b, Location nested, ValueRange args) {
-          Value result;
-          if constexpr (OpTy::template hasTrait<
-                            OpTrait::SameOperandsAndResultType>())
-            result = scalarOf(op, b, nested, args[0]);
-          else
-            result = scalarOf(op, b, nested, args[0], args[1]);
-          linalg::YieldOp::create(b, nested, result);
-        });
-    rewriter.replaceOp(op, generic.getResults());
-    return success();
-  }
-};
+template <typename OpTy>
+using Lowering = ElementwiseToGeneric<OpTy, scalarBody<OpTy>>;
 
 } // namespace
 
 void kiln::populateElementwiseLoweringPatterns(RewritePatternSet &patterns) {
   patterns
-      .add<ElementwiseToGeneric<AddOp>, ElementwiseToGeneric<SubOp>,
-           ElementwiseToGeneric<MulOp>, ElementwiseToGeneric<DivOp>,
-           ElementwiseToGeneric<PowOp>, ElementwiseToGeneric<MaxOp>,
-           ElementwiseToGeneric<MinOp>, ElementwiseToGeneric<NegOp>,
-           ElementwiseToGeneric<AbsOp>, ElementwiseToGeneric<SqrtOp>,
-           ElementwiseToGeneric<ExpOp>, ElementwiseToGeneric<LogOp>,
-           ElementwiseToGeneric<TanhOp>, ElementwiseToGeneric<ReluOp>,
-           ElementwiseToGeneric<SigmoidOp>, ElementwiseToGeneric<SoftplusOp>,
-           ElementwiseToGeneric<LeakyReluOp>, ElementwiseToGeneric<EluOp>>(
+      .add<Lowering<AddOp>, Lowering<SubOp>, Lowering<MulOp>, Lowering<DivOp>,
+           Lowering<PowOp>, Lowering<MaxOp>, Lowering<MinOp>, Lowering<NegOp>,
+           Lowering<AbsOp>, Lowering<SqrtOp>, Lowering<ExpOp>, Lowering<LogOp>,
+           Lowering<TanhOp>, Lowering<ReluOp>, Lowering<SigmoidOp>,
+           Lowering<SoftplusOp>, Lowering<LeakyReluOp>, Lowering<EluOp>>(
           patterns.getContext());
 }

@@ -39,6 +39,8 @@ struct ConvertKilnToLinalgPass
     populateConvolutionLoweringPatterns(patterns);
     populatePoolingLoweringPatterns(patterns);
     populateShapeLoweringPatterns(patterns);
+    populateLogicLoweringPatterns(patterns);
+    populateMathLoweringPatterns(patterns);
     if (failed(applyPartialConversion(getOperation(), target,
                                       std::move(patterns))))
       signalPassFailure();

@@ -15,6 +15,8 @@ void populateMatmulLoweringPatterns(mlir::RewritePatternSet &patterns);
 void populateConvolutionLoweringPatterns(mlir::RewritePatternSet &patterns);
 void populatePoolingLoweringPatterns(mlir::RewritePatternSet &patterns);
 void populateShapeLoweringPatterns(mlir::RewritePatternSet &patterns);
+void populateLogicLoweringPatterns(mlir::RewritePatternSet &patterns);
+void populateMathLoweringPatterns(mlir::RewritePatternSet &patterns);
 
 } // namespace kiln
 

@@ -12,7 +12,6 @@
 using namespace mlir;
 
 namespace kiln::onnx_import {
-namespace {
 
 /// Before opset 7, `broadcast = 1` allowed the second operand to broadcast,
 /// aligned with the first from `axis` (default: its trailing dimensions).
@@ -32,6 +31,8 @@ FailureOr<Value> alignLegacyBroadcast(NodeImporter &node, Value lhs, Value rhs) 
   shape.append(trailing, 1);
   return node.create<ReshapeOp>({rhs}, {node.i64ArrayAttr("shape", shape)});
 }
+
+namespace {
 
 template <typename OpTy>
 LogicalResult importBinary(NodeImporter &node) {

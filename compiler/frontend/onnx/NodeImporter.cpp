@@ -163,6 +163,15 @@ SmallVector<double> NodeImporter::floatsAttr(llvm::StringRef name) {
   return SmallVector<double>(attr->floats().begin(), attr->floats().end());
 }
 
+SmallVector<std::string> NodeImporter::stringsAttr(llvm::StringRef name) {
+  const onnx::AttributeProto *attr = attribute(name);
+  if (!attr ||
+      !attributeTypeIs(attr, onnx::AttributeProto::STRINGS, "a list of strings"))
+    return {};
+  return SmallVector<std::string>(attr->strings().begin(),
+                                  attr->strings().end());
+}
+
 FailureOr<DenseElementsAttr> NodeImporter::tensorAttr(llvm::StringRef name) {
   const onnx::AttributeProto *attr = attribute(name);
   if (!attr)

@@ -79,6 +79,7 @@ public:
   llvm::SmallVector<int64_t> intsAttr(llvm::StringRef name,
                                       llvm::ArrayRef<int64_t> defaultValue = {});
   llvm::SmallVector<double> floatsAttr(llvm::StringRef name);
+  llvm::SmallVector<std::string> stringsAttr(llvm::StringRef name);
   /// A tensor attribute (Constant's `value`, ConstantOfShape's `value`).
   mlir::FailureOr<mlir::DenseElementsAttr> tensorAttr(llvm::StringRef name);
 

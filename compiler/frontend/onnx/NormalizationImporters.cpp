@@ -152,12 +152,95 @@ LogicalResult importInstanceNormalization(NodeImporter &node) {
   return scaleAndShift(node, *x, normalized->result, *scale3, *bias3);
 }
 
+/// MeanVarianceNormalization: (x - mean) / sqrt(variance) over `axes`.
+LogicalResult importMeanVarianceNormalization(NodeImporter &node) {
+  if (failed(node.checkAttributes({"axes"})))
+    return failure();
+  auto x = node.input(0);
+  if (failed(x))
+    return failure();
+  int64_t rank = cast<RankedTensorType>(x->getType()).getRank();
+  SmallVector<int64_t> axes = node.intsAttr("axes", {0, 2, 3});
+  for (int64_t &axis : axes) {
+    auto normalized = normalizeAxis(node, axis, rank);
+    if (failed(normalized))
+      return failure();
+    axis = *normalized;
+  }
+  llvm::sort(axes);
+  // ONNX's definition adds 1e-9 to the deviation; inside the root it is
+  // below float32's resolution for any non-constant input.
+  auto normalized = normalize(node, *x, axes, 1e-9);
+  if (failed(normalized))
+    return failure();
+  node.setOutput(0, normalized->result);
+  return success();
+}
+
+/// LRN over channels: x / (bias + alpha / size * sum of squares in a window
+/// of `size` channels) ^ beta. The window sum is an average pooling of the
+/// squares over [C, H * W], padding included, times `size`.
+LogicalResult importLRN(NodeImporter &node) {
+  if (failed(node.checkAttributes({"alpha", "beta", "bias", "size"})))
+    return failure();
+  auto x = node.input(0);
+  if (failed(x))
+    return failure();
+  auto type = cast<RankedTensorType>(x->getType());
+  if (type.getRank() != 4 || !type.hasStaticShape())
+    return node.error("LRN needs a static [N, C, H, W] input");
+  int64_t size = node.intAttr("size", 0);
+  if (size <= 0)
+    return node.error("attribute 'size' must be positive");
+  double alpha = node.floatAttr("alpha", 1e-4), beta = node.floatAttr("beta", 0.75),
+         bias = node.floatAttr("bias", 1.0);
+  Type element = type.getElementType();
+  int64_t n = type.getDimSize(0), c = type.getDimSize(1),
+          hw = type.getDimSize(2) * type.getDimSize(3);
+  auto squares = node.create<MulOp>({*x, *x});
+  auto planes = succeeded(squares)
+                    ? node.create<ReshapeOp>({*squares},
+                                             {node.i64ArrayAttr("shape", {n, 1, c, hw})})
+                    : noValue();
+  int64_t before = (size - 1) / 2, after = size - 1 - before;
+  auto mean = succeeded(planes)
+                  ? node.create<AvgPool2DOp>(
+                        {*planes}, {node.i64ArrayAttr("kernel", {size, 1}),
+                                    node.i64ArrayAttr("pads", {before, 0, after, 0}),
+                                    node.boolAttr("count_include_pad", true)})
+                  : noValue();
+  auto sums = succeeded(mean)
+                  ? node.create<ReshapeOp>(
+                        {*mean}, {node.i64ArrayAttr("shape", type.getShape())})
+                  : noValue();
+  // alpha / size * (size * mean) = alpha * mean.
+  auto scaled = succeeded(sums)
+                    ? node.create<MulOp>({*sums, node.scalar(alpha, element)})
+                    : noValue();
+  auto shifted = succeeded(scaled)
+                     ? node.create<AddOp>({*scaled, node.scalar(bias, element)})
+                     : noValue();
+  auto denominator =
+      succeeded(shifted)
+          ? node.create<PowOp>({*shifted, node.scalar(beta, element)})
+          : noValue();
+  auto result = succeeded(denominator)
+                    ? node.create<DivOp>({*x, *denominator})
+                    : noValue();
+  if (failed(result))
+    return failure();
+  node.setOutput(0, *result);
+  return success();
+}
+
 } // namespace
 
 void registerNormalizationImporters(OpImporterRegistry &registry) {
   registry.add("BatchNormalization", importBatchNormalization);
   registry.add("LayerNormalization", importLayerNormalization);
   registry.add("InstanceNormalization", importInstanceNormalization);
+  registry.add("MeanVarianceNormalization", importMeanVarianceNormalization);
+  registry.add("LRN", importLRN);
 }
 
 } // namespace kiln::onnx_import

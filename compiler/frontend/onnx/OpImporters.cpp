@@ -11,8 +11,11 @@ const OpImporterRegistry &OpImporterRegistry::get() {
     registerNeuralNetworkImporters(r);
     registerNormalizationImporters(r);
     registerReductionImporters(r);
+    registerRecurrentImporters(r);
     registerShapeImporters(r);
     registerKnownIntFolders(r);
+    registerLogicImporters(r);
+    registerMathImporters(r);
     return r;
   }();
   return registry;

@@ -37,8 +37,18 @@ void registerElementwiseImporters(OpImporterRegistry &registry);
 void registerNeuralNetworkImporters(OpImporterRegistry &registry);
 void registerNormalizationImporters(OpImporterRegistry &registry);
 void registerReductionImporters(OpImporterRegistry &registry);
+void registerRecurrentImporters(OpImporterRegistry &registry);
 void registerShapeImporters(OpImporterRegistry &registry);
 void registerKnownIntFolders(OpImporterRegistry &registry);
+void registerLogicImporters(OpImporterRegistry &registry);
+void registerMathImporters(OpImporterRegistry &registry);
+
+/// Before opset 7, `broadcast = 1` let the second operand of a binary op
+/// broadcast, aligned with the first from `axis` (default: its trailing
+/// dimensions): `rhs` reshaped for NumPy broadcasting.
+mlir::FailureOr<mlir::Value> alignLegacyBroadcast(NodeImporter &node,
+                                                  mlir::Value lhs,
+                                                  mlir::Value rhs);
 
 } // namespace kiln::onnx_import
 

@@ -481,13 +481,51 @@ LogicalResult importSplit(NodeImporter &node) {
   return success();
 }
 
-/// Pad, constant mode: pads and value are attributes before opset 11,
-/// inputs from 11.
+/// One index of `axis` of `x`, keeping the axis with size 1.
+FailureOr<Value> sliceAt(NodeImporter &node, Value x, int64_t axis,
+                         int64_t index) {
+  return node.create<SliceOp>({x}, {node.i64ArrayAttr("axes", {axis}),
+                                    node.i64ArrayAttr("starts", {index}),
+                                    node.i64ArrayAttr("ends", {index + 1}),
+                                    node.i64ArrayAttr("steps", {1})});
+}
+
+/// Pads `axis` of `x` by `before` and `after` elements copied from inside
+/// it: mirrored without the edge ("reflect") or repeating the edge ("edge").
+FailureOr<Value> padAxisByCopies(NodeImporter &node, Value x, int64_t axis,
+                                 int64_t before, int64_t after, bool reflect) {
+  int64_t size = cast<RankedTensorType>(x.getType()).getDimSize(axis);
+  if (ShapedType::isDynamic(size))
+    return node.error("reflect and edge padding of the dynamic batch "
+                      "dimension is not supported");
+  if (reflect && (before >= size || after >= size))
+    return node.error("reflect padding must be smaller than the dimension");
+  SmallVector<Value> parts;
+  for (int64_t i = before; i >= 1; --i) {
+    auto part = sliceAt(node, x, axis, reflect ? i : 0);
+    if (failed(part))
+      return failure();
+    parts.push_back(*part);
+  }
+  parts.push_back(x);
+  for (int64_t i = 1; i <= after; ++i) {
+    auto part = sliceAt(node, x, axis, reflect ? size - 1 - i : size - 1);
+    if (failed(part))
+      return failure();
+    parts.push_back(*part);
+  }
+  if (parts.size() == 1)
+    return x;
+  return node.create<ConcatOp>(parts, {node.i64Attr("axis", axis)});
+}
+
+/// Pad: pads and value are attributes before opset 11, inputs from 11.
+/// Modes constant, reflect and edge.
 LogicalResult importPad(NodeImporter &node) {
-  if (failed(node.checkAttributes({"mode", "pads", "value"})))
+  if (failed(node.checkAttributes({"mode", "pads", "value", "paddings"})))
     return failure();
   std::string mode = node.stringAttr("mode", "constant");
-  if (mode != "constant")
+  if (mode != "constant" && mode != "reflect" && mode != "edge")
     return node.error("pad mode '" + mode + "' is not supported");
   auto x = node.input(0);
   if (failed(x))
@@ -495,7 +533,7 @@ LogicalResult importPad(NodeImporter &node) {
   SmallVector<int64_t> pads;
   double value = 0;
   if (node.opset() < 11) {
-    pads = node.intsAttr("pads");
+    pads = node.intsAttr(node.opset() < 2 ? "paddings" : "pads");
     value = node.floatAttr("value", 0);
   } else {
     auto p = node.staticInts(1, "pads");
@@ -515,11 +553,26 @@ LogicalResult importPad(NodeImporter &node) {
     if (node.hasInput(3))
       return node.error("the axes input is not supported");
   }
+  int64_t rank = cast<RankedTensorType>(x->getType()).getRank();
+  if (static_cast<int64_t>(pads.size()) != 2 * rank)
+    return node.error("pads has " + llvm::Twine(pads.size()) +
+                      " entries for rank " + llvm::Twine(rank));
   if (llvm::any_of(pads, [](int64_t p) { return p < 0; }))
     return node.error("negative pads (cropping) are not supported");
-  return setResult(node, node.create<PadOp>(
-                             {*x}, {node.i64ArrayAttr("pads", pads),
-                                    node.f64Attr("value", value)}));
+  if (mode == "constant")
+    return setResult(node, node.create<PadOp>(
+                               {*x}, {node.i64ArrayAttr("pads", pads),
+                                      node.f64Attr("value", value)}));
+  Value result = *x;
+  for (int64_t axis = 0; axis < rank; ++axis) {
+    auto padded = padAxisByCopies(node, result, axis, pads[axis],
+                                  pads[axis + rank], mode == "reflect");
+    if (failed(padded))
+      return failure();
+    result = *padded;
+  }
+  node.setOutput(0, result);
+  return success();
 }
 
 /// ConstantOfShape: a splat of `value` (default float 0) in a known shape.

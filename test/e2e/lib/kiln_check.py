@@ -2,7 +2,8 @@
 """Compiles a .kiln model, runs it through kiln-run, and compares every output
 with a NumPy reference.
 
-The model file names each function's reference with comment lines
+The model file (.kiln, or kiln-dialect .mlir whose directive lines start with
+`// #`) names each function's reference with comment lines
 
     # REF <function>: <python expression over the inputs, in float64>
 
@@ -51,7 +52,7 @@ def read_manifest(library):
 
 
 def directives(source, key):
-    pattern = re.compile(r"^#\s*" + key + r"\s+([\w.]+)\s*:\s*(.+)$")
+    pattern = re.compile(r"^(?://\s*)?#\s*" + key + r"\s+([\w.]+)\s*:\s*(.+)$")
     found = {}
     for line in source.splitlines():
         m = pattern.match(line.strip())
@@ -83,7 +84,7 @@ def load_params(directory):
 def check_function(fn, args, source, params, work):
     refs = directives(source, "REF")
     inputs_override = directives(source, "INPUT")
-    tol = re.search(r"^#\s*TOLERANCE:\s*(\S+)", source, re.M)
+    tol = re.search(r"^(?://\s*)?#\s*TOLERANCE:\s*(\S+)", source, re.M)
     rtol = float(tol.group(1)) if tol else 1e-5
     dynamic = any(d is None for _, _, dims in fn["inputs"] + fn["outputs"] for d in dims)
     failures = 0

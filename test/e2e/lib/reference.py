@@ -4,6 +4,8 @@ Images are NCHW; convolution weights are [F, C/groups, KH, KW]; transposed
 convolution weights are [C, F/groups, KH, KW]; pads are [top, left, bottom,
 right], as in the kiln dialect.
 """
+import math
+
 import numpy as np
 
 
@@ -132,3 +134,7 @@ def same_pads(size, kernel, stride, dilation=1):
     out = -(-size // stride)
     total = max((out - 1) * stride + (kernel - 1) * dilation + 1 - size, 0)
     return total // 2, total - total // 2
+
+
+def erf(x):
+    return np.vectorize(math.erf, otypes=[np.float64])(x)
