@@ -299,6 +299,12 @@ private:
   template <kiln::LossKind kind>
   mlir::FailureOr<DslValue> lossOf(const BuiltinCall &call);
   mlir::FailureOr<DslValue> lossKLNormal(const BuiltinCall &call);
+  mlir::FailureOr<DslValue> metricAccuracy(const BuiltinCall &call);
+  /// `metrics = [accuracy(y, labels), ...]`: scalars named after their
+  /// functions.
+  mlir::LogicalResult readMetrics(
+      const Expr &expr,
+      llvm::SmallVectorImpl<std::pair<std::string, mlir::Value>> &metrics);
   template <bool squared>
   mlir::FailureOr<DslValue> lossPenalty(const BuiltinCall &call);
   /// The parameter `name` of the model being trained; reports at `at` when

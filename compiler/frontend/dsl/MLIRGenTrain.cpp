@@ -13,6 +13,7 @@
 #include "compiler/frontend/dsl/Suggestions.h"
 #include "compiler/frontend/dsl/Types.h"
 #include "compiler/transforms/training/Losses.h"
+#include "compiler/transforms/training/Metrics.h"
 #include "compiler/transforms/training/OptimizerConfig.h"
 
 #include "mlir/Dialect/Func/IR/FuncOps.h"
@@ -28,10 +29,26 @@ namespace {
 
 constexpr llvm::StringLiteral kOptimizers[] = {
     "sgd", "momentum", "nesterov", "adagrad", "rmsprop", "adam", "adamw"};
-constexpr llvm::StringLiteral kSchedules[] = {"constant", "exponential"};
+constexpr llvm::StringLiteral kSchedules[] = {"constant", "step", "exponential",
+                                             "cosine"};
+
+/// The settings that each schedule takes.
+ArrayRef<llvm::StringLiteral> scheduleSettings(StringRef schedule) {
+  static const llvm::StringLiteral step[] = {"step_size", "gamma"};
+  static const llvm::StringLiteral exponential[] = {"gamma"};
+  static const llvm::StringLiteral cosine[] = {"decay_steps",
+                                               "min_learning_rate"};
+  if (schedule == "step")
+    return step;
+  if (schedule == "exponential")
+    return exponential;
+  if (schedule == "cosine")
+    return cosine;
+  return {};
+}
 /// The settings of a train section besides `loss`.
 constexpr llvm::StringLiteral kSettings[] = {
-    "optimizer", "schedule", "clip_norm", "clip_value", "frozen"};
+    "optimizer", "schedule", "clip_norm", "clip_value", "frozen", "metrics"};
 
 constexpr ArgSpec kPairArgs[] = {{"prediction", true}, {"labels", true}};
 constexpr ArgSpec kPairLogitArgs[] = {
@@ -55,6 +72,7 @@ ArrayRef<Builtin> ModelGenerator::lossBuiltins() {
       {"kl_normal", "Loss", kKLArgs, &G::lossKLNormal},
       {"l1_penalty", "Loss", kPenaltyArgs, &G::lossPenalty<false>},
       {"l2_penalty", "Loss", kPenaltyArgs, &G::lossPenalty<true>},
+      {"accuracy", "Metric", kPairLogitArgs, &G::metricAccuracy},
   };
   return losses;
 }
@@ -70,6 +88,17 @@ FailureOr<DslValue> ModelGenerator::lossOf(const BuiltinCall &call) {
       builder, loc(call.args.callLoc()), kind, *prediction, *labels,
       *fromLogits);
   return tensorResult(loss, call.args.callLoc());
+}
+
+FailureOr<DslValue> ModelGenerator::metricAccuracy(const BuiltinCall &call) {
+  FailureOr<Value> prediction = call.args.tensor("prediction");
+  FailureOr<Value> labels = call.args.tensor("labels");
+  FailureOr<bool> fromLogits = call.args.boolean("from_logits", false);
+  if (failed(prediction) || failed(labels) || failed(fromLogits))
+    return failure();
+  return tensorResult(kiln::buildAccuracy(builder, loc(call.args.callLoc()),
+                                          *prediction, *labels, *fromLogits),
+                      call.args.callLoc());
 }
 
 FailureOr<DslValue> ModelGenerator::lossKLNormal(const BuiltinCall &call) {
@@ -202,13 +231,48 @@ LogicalResult ModelGenerator::readSchedule(const Expr &expr,
     return failure();
   }
   for (const KeywordArg &keyword : call->getKeywords()) {
-    if (call->getCallee() != "exponential" || keyword.name != "gamma") {
+    if (!llvm::is_contained(scheduleSettings(call->getCallee()),
+                            keyword.name)) {
       emitError(keyword.loc, "unknown setting '" + keyword.name + "' of " +
                                  call->getCallee() + "()");
       return failure();
     }
-    if (failed(readSetting("gamma", *keyword.value, settings)))
+    if (failed(readSetting(keyword.name, *keyword.value, settings)))
       return failure();
+  }
+  return success();
+}
+
+LogicalResult ModelGenerator::readMetrics(
+    const Expr &expr, SmallVectorImpl<std::pair<std::string, Value>> &metrics) {
+  const auto *list = dyn_cast<ListExpr>(&expr);
+  if (!list) {
+    emitError(expr.getLoc(), "expected a list of metrics, such as "
+                             "[accuracy(y, labels)]");
+    return failure();
+  }
+  llvm::StringSet<> names = {"loss"};
+  for (const ExprPtr &element : list->getElements()) {
+    FailureOr<DslValue> value = evaluateSingle(*element);
+    if (failed(value))
+      return failure();
+    auto type = value->isTensor()
+                    ? dyn_cast<RankedTensorType>(value->tensor.getType())
+                    : RankedTensorType();
+    if (!type || type.getRank() != 0 || !isa<FloatType>(type.getElementType())) {
+      emitError(element->getLoc(),
+                "a metric must be a floating-point scalar (f32[]), got " +
+                    value->describe());
+      return failure();
+    }
+    // A metric is named after the function computing it: accuracy,
+    // accuracy_1, ...
+    const auto *call = dyn_cast<CallExpr>(element.get());
+    std::string base = call ? call->getCallee() : "metric";
+    std::string name = base;
+    for (unsigned i = 1; !names.insert(name).second; ++i)
+      name = base + "_" + std::to_string(i);
+    metrics.push_back({name, value->tensor});
   }
   return success();
 }
@@ -276,6 +340,7 @@ LogicalResult ModelGenerator::generateTrain(ModuleOp module,
   TrainSettings optimizer;
   SmallVector<Attribute> frozen;
   std::optional<DslValue> loss;
+  SmallVector<std::pair<std::string, Value>> metrics;
   llvm::StringMap<SMLoc> seen;
   for (const StmtPtr &stmt : train.body) {
     const auto &assign = cast<AssignStmt>(*stmt);
@@ -313,6 +378,9 @@ LogicalResult ModelGenerator::generateTrain(ModuleOp module,
           return failure();
         frozen.push_back(builder.getStringAttr(name.string));
       }
+    } else if (target.name == "metrics") {
+      if (failed(readMetrics(value, metrics)))
+        return failure();
     } else if (target.name == "loss") {
       FailureOr<DslValue> value = evaluateSingle(assign.getValue());
       if (failed(value))
@@ -338,10 +406,16 @@ LogicalResult ModelGenerator::generateTrain(ModuleOp module,
     return emitError(train.loc, "the train section of '" + model.name +
                                     "' chooses no 'optimizer'");
 
-  func::ReturnOp::create(builder, loc(train.loc), ValueRange{loss->tensor});
-  function.setType(builder.getFunctionType(inputTypes,
-                                           {loss->tensor.getType()}));
+  SmallVector<Value> results = {loss->tensor};
+  for (auto &metric : metrics)
+    results.push_back(metric.second);
+  func::ReturnOp::create(builder, loc(train.loc), results);
+  function.setType(
+      builder.getFunctionType(inputTypes, ValueRange(results).getTypes()));
   function.setResultAttr(0, kNameAttr, builder.getStringAttr("loss"));
+  for (auto [i, metric] : llvm::enumerate(metrics))
+    function.setResultAttr(i + 1, kNameAttr,
+                           builder.getStringAttr(metric.first));
   SmallVector<NamedAttribute> config = {
       builder.getNamedAttr("model",
                            FlatSymbolRefAttr::get(trainedModel.getSymNameAttr())),

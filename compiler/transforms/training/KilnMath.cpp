@@ -37,6 +37,8 @@ Value KilnMath::exp(Value a) { return ExpOp::create(b, loc, a); }
 Value KilnMath::log(Value a) { return LogOp::create(b, loc, a); }
 Value KilnMath::relu(Value a) { return ReluOp::create(b, loc, a); }
 Value KilnMath::softplus(Value a) { return SoftplusOp::create(b, loc, a); }
+Value KilnMath::floor(Value a) { return FloorOp::create(b, loc, a); }
+Value KilnMath::cos(Value a) { return CosOp::create(b, loc, a); }
 
 Value KilnMath::logSoftmax(Value a, int64_t axis) {
   return LogSoftmaxOp::create(b, loc, a, axis);

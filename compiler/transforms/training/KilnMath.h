@@ -51,6 +51,8 @@ public:
   mlir::Value log(mlir::Value a);
   mlir::Value relu(mlir::Value a);
   mlir::Value softplus(mlir::Value a);
+  mlir::Value floor(mlir::Value a);
+  mlir::Value cos(mlir::Value a);
   mlir::Value logSoftmax(mlir::Value a, int64_t axis);
   mlir::Value square(mlir::Value a) { return mul(a, a); }
 

@@ -72,8 +72,11 @@ ArrayRef<llvm::StringLiteral> optimizerStateNames(OptimizerKind kind) {
 
 ArrayRef<llvm::StringLiteral> optimizerNumberKeys() {
   static const llvm::StringLiteral keys[] = {
-      "learning_rate", "momentum",   "beta1",      "beta2",    "alpha",
-      "epsilon",       "weight_decay", "gamma",    "clip_value", "clip_norm"};
+      "learning_rate", "momentum",    "beta1",
+      "beta2",         "alpha",       "epsilon",
+      "weight_decay",  "gamma",       "step_size",
+      "decay_steps",   "min_learning_rate", "clip_value",
+      "clip_norm"};
   return keys;
 }
 
@@ -92,13 +95,18 @@ FailureOr<OptimizerConfig> parseOptimizerConfig(DictionaryAttr attr,
       continue;
     if (key == "schedule") {
       auto schedule = dyn_cast<StringAttr>(entry.getValue());
-      if (schedule && schedule.getValue() == "constant")
-        config->schedule = ScheduleKind::Constant;
-      else if (schedule && schedule.getValue() == "exponential")
-        config->schedule = ScheduleKind::Exponential;
-      else
+      std::optional<ScheduleKind> kind =
+          llvm::StringSwitch<std::optional<ScheduleKind>>(
+              schedule ? schedule.getValue() : "")
+              .Case("constant", ScheduleKind::Constant)
+              .Case("step", ScheduleKind::Step)
+              .Case("exponential", ScheduleKind::Exponential)
+              .Case("cosine", ScheduleKind::Cosine)
+              .Default(std::nullopt);
+      if (!kind)
         return emitError(loc) << "unknown learning-rate schedule "
                               << entry.getValue();
+      config->schedule = *kind;
       continue;
     }
     auto number = dyn_cast<FloatAttr>(entry.getValue());
@@ -117,10 +125,15 @@ FailureOr<OptimizerConfig> parseOptimizerConfig(DictionaryAttr attr,
         .Case("epsilon", [&] { config->epsilon = value; })
         .Case("weight_decay", [&] { config->weightDecay = value; })
         .Case("gamma", [&] { config->gamma = value; })
+        .Case("step_size", [&] { config->stepSize = value; })
+        .Case("decay_steps", [&] { config->decaySteps = value; })
+        .Case("min_learning_rate", [&] { config->minLearningRate = value; })
         .Case("clip_value", [&] { config->clipValue = value; })
         .Case("clip_norm", [&] { config->clipNorm = value; })
         .Default([] {})();
   }
+  if (config->stepSize <= 0 || config->decaySteps <= 0)
+    return emitError(loc) << "'step_size' and 'decay_steps' must be positive";
   return *config;
 }
 

@@ -17,7 +17,7 @@ namespace kiln {
 
 enum class OptimizerKind { SGD, Momentum, Nesterov, Adagrad, RMSprop, Adam, AdamW };
 
-enum class ScheduleKind { Constant, Exponential };
+enum class ScheduleKind { Constant, Step, Exponential, Cosine };
 
 struct OptimizerConfig {
   OptimizerKind kind = OptimizerKind::SGD;
@@ -35,8 +35,13 @@ struct OptimizerConfig {
   double weightDecay = 0.0;
 
   ScheduleKind schedule = ScheduleKind::Constant;
-  /// exponential: lr * gamma^step.
+  /// step: lr * gamma^floor(step / step_size); exponential: lr * gamma^step.
   double gamma = 0.1;
+  double stepSize = 1.0;
+  /// cosine: min_lr + (lr - min_lr) (1 + cos(pi step / decay_steps)) / 2,
+  /// PyTorch's CosineAnnealingLR in closed form.
+  double decaySteps = 1.0;
+  double minLearningRate = 0.0;
 
   /// Clip each gradient element to [-clipValue, clipValue].
   std::optional<double> clipValue;
@@ -54,7 +59,8 @@ llvm::ArrayRef<llvm::StringLiteral> optimizerStateNames(OptimizerKind kind);
 
 /// Reads the `kiln.train` form of a configuration:
 ///   {name = "adam", learning_rate = 1.0e-3, beta1 = ..., weight_decay = ...,
-///    schedule = "exponential", gamma = 0.9, clip_value = ..., clip_norm = ...}
+///    schedule = "exponential", gamma = 0.9, step_size = ..., decay_steps = ...,
+///    min_learning_rate = ..., clip_value = ..., clip_norm = ...}
 /// Unknown names and keys are reported at `loc`.
 mlir::FailureOr<OptimizerConfig> parseOptimizerConfig(mlir::DictionaryAttr attr,
                                                       mlir::Location loc);

@@ -6,6 +6,8 @@
 
 #include "mlir/IR/BuiltinTypes.h"
 
+#include <cmath>
+
 using namespace mlir;
 
 namespace kiln {
@@ -22,8 +24,18 @@ Value learningRate(KilnMath &m, const OptimizerConfig &config, Value step) {
   switch (config.schedule) {
   case ScheduleKind::Constant:
     return lr;
+  case ScheduleKind::Step: {
+    Value periods = m.floor(m.div(step, m.scalar(config.stepSize, type)));
+    return m.mul(lr, m.pow(m.scalar(config.gamma, type), periods));
+  }
   case ScheduleKind::Exponential:
     return m.mul(lr, m.pow(m.scalar(config.gamma, type), step));
+  case ScheduleKind::Cosine: {
+    Value phase = m.mul(m.div(step, m.scalar(config.decaySteps, type)), M_PI);
+    Value half = m.mul(m.add(m.cos(phase), 1.0), 0.5);
+    double range = config.learningRate - config.minLearningRate;
+    return m.add(m.mul(half, range), config.minLearningRate);
+  }
   }
   llvm_unreachable("unknown schedule");
 }

@@ -166,7 +166,7 @@ KILN_API kiln_status *kiln_function_call(const kiln_function *fn,
 /*===--- Checkpoints ------------------------------------------------------===*/
 
 /* Writes `count` tensors, named by `names`, to `path` in Kiln's checkpoint
- * format (docs/checkpoint.md). The file is written whole to a temporary file
+ * format (docs/training.md). The file is written whole to a temporary file
  * beside `path`, flushed to disk, then renamed over `path`: a reader sees
  * the previous checkpoint or the new one, never a partial file. Names must
  * be distinct and non-empty. */

@@ -4,7 +4,8 @@
 For each loss, compiles a small model's train section (kilnc --train
 --emit=shared), runs `eval` for the predictions and `evaluate` for the loss
 on a seeded batch, and compares the loss with PyTorch's on the same
-predictions (in float64), within a relative error of 1e-5."""
+predictions (in float64), within a relative error of 1e-5. The accuracy
+metric is checked the same way against NumPy."""
 import argparse
 import os
 import subprocess
@@ -77,6 +78,17 @@ CASES = {
                   + 0.1 * t(p["dense_weight"]).abs().sum()),
 }
 
+# Accuracy, a metric: (outputs, body, labels, metric, label maker, reference)
+METRICS = {
+    "accuracy": ("y: f32[N, 4]", "y = dense(x, 4) * 3.0", "t: f32[N, 4]",
+                 "accuracy(y, t)", lambda r: {"t": onehot(r, 4)},
+                 lambda o, l, p: np.mean(o["y"].argmax(1) == l["t"].argmax(1))),
+    "binary_accuracy": ("y: f32[N, 1]", "y = dense(x, 1) * 3.0",
+                        "t: f32[N, 1]", "accuracy(y, t, from_logits=true)",
+                        lambda r: {"t": r.integers(0, 2, size=(BATCH, 1))},
+                        lambda o, l, p: np.mean((o["y"] > 0) == (l["t"] > 0.5))),
+}
+
 SOURCE = """
 model net(x: f32[N, 5]) -> ({outputs}) seed 11 {{
   {body}
@@ -85,17 +97,22 @@ model net(x: f32[N, 5]) -> ({outputs}) seed 11 {{
 train net({labels}) {{
   loss = {loss}
   optimizer = sgd()
+{extra}
 }}
 """
 
 
-def run_case(kilnc, work, name, case):
+def run_case(kilnc, work, name, case, metric=False):
     outputs, body, labels, loss, make_labels, reference = case
+    extra = ""
+    if metric:
+        extra = f"  metrics = [{loss}]"
+        loss = f"mse(y, t)"
     source = os.path.join(work, name + ".kiln")
     library = os.path.join(work, name + ".so")
     with open(source, "w") as f:
         f.write(SOURCE.format(outputs=outputs, body=body, labels=labels,
-                              loss=loss))
+                              loss=loss, extra=extra))
     subprocess.run([kilnc, "--train", "--emit=shared", source, "-o", library],
                    check=True)
     art = Artifact(library)
@@ -105,7 +122,9 @@ def run_case(kilnc, work, name, case):
     values["x"] = rng.uniform(-1, 1, size=(BATCH, 5))
     values.update(make_labels(rng))
     predictions = art.call_named("eval", values)
-    got = float(art.call_named("evaluate", values)["loss"])
+    result = art.call_named("evaluate", values)
+    # A metric follows the loss.
+    got = float(list(result.values())[1] if metric else result["loss"])
     ref = float(reference(predictions, values, params))
     err = abs(got - ref) / max(abs(ref), 1e-12)
     status = "ok" if err <= 1e-5 else "FAIL"
@@ -122,6 +141,8 @@ def main():
     os.makedirs(args.work, exist_ok=True)
     results = [run_case(args.kilnc, args.work, name, case)
                for name, case in CASES.items()]
+    results += [run_case(args.kilnc, args.work, name, case, metric=True)
+                for name, case in METRICS.items()]
     sys.exit(0 if all(results) else 1)
 
 

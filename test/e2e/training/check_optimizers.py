@@ -30,8 +30,10 @@ train net(t: f32[N, 3]) {{
 }}
 """
 
+S = torch.optim.lr_scheduler
+
 # (name, train-section settings, torch optimizer factory, clip value,
-#  clip norm, exponential gamma)
+#  clip norm, torch scheduler factory)
 CASES = [
     ("sgd", "optimizer = sgd(0.1)",
      lambda p: torch.optim.SGD(p, lr=0.1), None, None, None),
@@ -57,14 +59,22 @@ CASES = [
     ("clip_norm", "optimizer = adam(0.01)\n  clip_norm = 0.5",
      lambda p: torch.optim.Adam(p, lr=0.01), None, 0.5, None),
     ("exponential", "optimizer = momentum(0.1)\n  schedule = exponential(gamma=0.5)",
-     lambda p: torch.optim.SGD(p, lr=0.1, momentum=0.9), None, None, 0.5),
+     lambda p: torch.optim.SGD(p, lr=0.1, momentum=0.9), None, None,
+     lambda o: S.ExponentialLR(o, 0.5)),
+    ("step", "optimizer = sgd(0.1)\n  schedule = step(step_size=2, gamma=0.5)",
+     lambda p: torch.optim.SGD(p, lr=0.1), None, None,
+     lambda o: S.StepLR(o, step_size=2, gamma=0.5)),
+    ("cosine", "optimizer = adam(0.05)\n"
+     "  schedule = cosine(decay_steps=3, min_learning_rate=0.01)",
+     lambda p: torch.optim.Adam(p, lr=0.05), None, None,
+     lambda o: S.CosineAnnealingLR(o, T_max=3, eta_min=0.01)),
 ]
 
 STEPS = 4
 
 
 def run_case(kilnc, work, case):
-    name, settings, make_torch, clip_value, clip_norm, gamma = case
+    name, settings, make_torch, clip_value, clip_norm, make_scheduler = case
     source = os.path.join(work, name + ".kiln")
     library = os.path.join(work, name + ".so")
     with open(source, "w") as f:
@@ -79,8 +89,7 @@ def run_case(kilnc, work, case):
     torch_params = [torch.tensor(init[n].astype(np.float64), requires_grad=True)
                     for n in names]
     optimizer = make_torch(torch_params)
-    scheduler = (torch.optim.lr_scheduler.ExponentialLR(optimizer, gamma)
-                 if gamma is not None else None)
+    scheduler = make_scheduler(optimizer) if make_scheduler else None
     rng = np.random.default_rng(7)
     for step in range(STEPS):
         grads = {n: rng.normal(size=init[n].shape).astype(np.float32)
