@@ -27,6 +27,7 @@ static void addTextual(OpPassManager &pm, StringRef pipeline) {
 }
 
 void buildKilnToLinalgPipeline(OpPassManager &pm) {
+  pm.addPass(createGenerateGradients());
   pm.addPass(createMaterializeParameters());
   pm.addPass(createCanonicalizerPass());
   pm.addPass(createLowerRecurrent());

@@ -16,6 +16,20 @@ def MaterializeParameters : Pass<"kiln-materialize-parameters", "mlir::ModuleOp"
   let dependentDialects = ["::kiln::KilnDialect"];
 }
 
+def GenerateGradients : Pass<"kiln-generate-gradients", "mlir::ModuleOp"> {
+  let summary = "Build the gradient functions that functions ask for";
+  let description = [{
+    For each func.func carrying `kiln.gradient = {name = "f_grad", wrt =
+    array<i64: 0, 2>}` (or an array of such dictionaries), inserts the
+    vector-Jacobian product function built by kiln::buildGradientFunction
+    (compiler/transforms/autodiff/Gradient.h): it takes f's arguments and one
+    seed per result, and returns f's results and the gradient with respect
+    to each argument in `wrt`. `name` defaults to `<f>_grad`, `wrt` to every
+    float argument. The attribute is removed.
+  }];
+  let dependentDialects = ["::kiln::KilnDialect"];
+}
+
 def Decompose : Pass<"kiln-decompose"> {
   let summary = "Rewrite composite kiln ops into simpler kiln ops";
   let description = [{

@@ -3,6 +3,8 @@
 #ifndef KILN_DIALECT_KILNINTERFACES_H
 #define KILN_DIALECT_KILNINTERFACES_H
 
+#include "dialects/kiln/GradientEmitter.h"
+
 #include "mlir/IR/Builders.h"
 #include "mlir/IR/OpDefinition.h"
 #include "mlir/IR/TypeUtilities.h"

@@ -20,7 +20,10 @@ def Kiln_DifferentiableOpInterface : OpInterface<"DifferentiableOpInterface"> {
         Builds, at the builder's insertion point, the gradients with respect
         to each operand given `resultGradients` (one per result). Returns
         one Value per operand, null where the operand is not differentiable,
-        or failure when the op has no gradient rule yet.
+        or failure when the op has no gradient rule yet. A gradient may keep
+        the broadcast shape of the result; the caller reduces it to the
+        operand's shape. By default the op's rule declared with
+        `let gradient` in TableGen (see GradientEmitter.h) runs.
       }],
       /*retTy=*/"::llvm::LogicalResult",
       /*methodName=*/"buildOperandGradients",
@@ -28,7 +31,10 @@ def Kiln_DifferentiableOpInterface : OpInterface<"DifferentiableOpInterface"> {
                     "::mlir::ValueRange":$resultGradients,
                     "::llvm::SmallVectorImpl<::mlir::Value> &":$operandGradients),
       /*methodBody=*/"",
-      /*defaultImplementation=*/[{ return ::mlir::failure(); }]>,
+      /*defaultImplementation=*/[{
+        return ::kiln::buildDeclaredGradient<ConcreteOp>(
+            $_op, builder, resultGradients, operandGradients);
+      }]>,
     InterfaceMethod<
       /*desc=*/[{Whether gradients flow into operand `index`.}],
       /*retTy=*/"bool",

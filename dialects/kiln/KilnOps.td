@@ -18,7 +18,16 @@ include "mlir/IR/BuiltinAttributeInterfaces.td"
 class Kiln_OpBase<string mnemonic, list<Trait> traits = []>
     : Op<Kiln_Dialect, mnemonic,
          traits # [Pure,
-                   DeclareOpInterfaceMethods<Kiln_DifferentiableOpInterface>]>;
+                   DeclareOpInterfaceMethods<Kiln_DifferentiableOpInterface>]> {
+  // The op's gradient rule (vector-Jacobian product): C++ statements over
+  // `g`, a ::kiln::GradientEmitter (dialects/kiln/GradientEmitter.h), ending
+  // in `return g.grads({...})` with one gradient per operand. Empty: the op
+  // has no rule, and differentiating through it is an error.
+  code gradient = "";
+  let extraClassDeclaration = !if(!eq(gradient, ""), "",
+      "::llvm::LogicalResult buildDeclaredGradient(::kiln::GradientEmitter &g) {\n"
+      # gradient # "\n}");
+}
 
 // An op whose result type is computed by its static inferReturnTypes.
 class Kiln_Op<string mnemonic, list<Trait> traits = []>
@@ -85,13 +94,43 @@ class Kiln_BinaryOp<string mnemonic, string desc>
   }];
 }
 
-def Kiln_AddOp : Kiln_BinaryOp<"add", "Elementwise sum"> { let hasFolder = 1; }
-def Kiln_SubOp : Kiln_BinaryOp<"sub", "Elementwise difference">;
-def Kiln_MulOp : Kiln_BinaryOp<"mul", "Elementwise product"> { let hasFolder = 1; }
-def Kiln_DivOp : Kiln_BinaryOp<"div", "Elementwise quotient">;
-def Kiln_PowOp : Kiln_BinaryOp<"pow", "Elementwise power">;
-def Kiln_MaxOp : Kiln_BinaryOp<"max", "Elementwise maximum">;
-def Kiln_MinOp : Kiln_BinaryOp<"min", "Elementwise minimum">;
+def Kiln_AddOp : Kiln_BinaryOp<"add", "Elementwise sum"> {
+  let hasFolder = 1;
+  let gradient = [{ return g.grads({g.dy(), g.dy()}); }];
+}
+def Kiln_SubOp : Kiln_BinaryOp<"sub", "Elementwise difference"> {
+  let gradient = [{ return g.grads({g.dy(), -g.dy()}); }];
+}
+def Kiln_MulOp : Kiln_BinaryOp<"mul", "Elementwise product"> {
+  let hasFolder = 1;
+  let gradient = [{ return g.grads({g.dy() * g.x(1), g.dy() * g.x(0)}); }];
+}
+def Kiln_DivOp : Kiln_BinaryOp<"div", "Elementwise quotient"> {
+  let gradient = [{
+    auto dx = g.dy() / g.x(1);
+    return g.grads({dx, -dx * g.y()});
+  }];
+}
+def Kiln_PowOp : Kiln_BinaryOp<"pow", "Elementwise power"> {
+  let gradient = [{
+    auto base = g.x(0), exponent = g.x(1);
+    return g.grads({g.dy() * exponent * g.pow(base, exponent - 1.0),
+                    g.dy() * g.y() * g.log(base)});
+  }];
+}
+def Kiln_MaxOp : Kiln_BinaryOp<"max", "Elementwise maximum"> {
+  // Ties send the gradient to the left operand.
+  let gradient = [{
+    auto right = g.greater(g.x(1), g.x(0));
+    return g.grads({g.dy() * (1.0 - right), g.dy() * right});
+  }];
+}
+def Kiln_MinOp : Kiln_BinaryOp<"min", "Elementwise minimum"> {
+  let gradient = [{
+    auto right = g.greater(g.x(0), g.x(1));
+    return g.grads({g.dy() * (1.0 - right), g.dy() * right});
+  }];
+}
 
 //===----------------------------------------------------------------------===//
 // Elementwise unary ops and activations
@@ -113,37 +152,73 @@ class Kiln_NumberUnaryOp<string mnemonic, string desc>
 }
 def Kiln_NegOp : Kiln_NumberUnaryOp<"neg", "Elementwise negation"> {
   let hasFolder = 1;
+  let gradient = [{ return g.grads({-g.dy()}); }];
 }
-def Kiln_AbsOp : Kiln_NumberUnaryOp<"abs", "Elementwise absolute value">;
-def Kiln_SqrtOp : Kiln_UnaryOp<"sqrt", "Elementwise square root">;
-def Kiln_ExpOp : Kiln_UnaryOp<"exp", "Elementwise exponential">;
-def Kiln_LogOp : Kiln_UnaryOp<"log", "Elementwise natural logarithm">;
-def Kiln_ReluOp : Kiln_UnaryOp<"relu", "max(x, 0)">;
+def Kiln_AbsOp : Kiln_NumberUnaryOp<"abs", "Elementwise absolute value"> {
+  let gradient = [{ return g.grads({g.dy() * g.sign(g.x())}); }];
+}
+def Kiln_SqrtOp : Kiln_UnaryOp<"sqrt", "Elementwise square root"> {
+  let gradient = [{ return g.grads({g.dy() / (2.0 * g.y())}); }];
+}
+def Kiln_ExpOp : Kiln_UnaryOp<"exp", "Elementwise exponential"> {
+  let gradient = [{ return g.grads({g.dy() * g.y()}); }];
+}
+def Kiln_LogOp : Kiln_UnaryOp<"log", "Elementwise natural logarithm"> {
+  let gradient = [{ return g.grads({g.dy() / g.x()}); }];
+}
+def Kiln_ReluOp : Kiln_UnaryOp<"relu", "max(x, 0)"> {
+  let gradient = [{ return g.grads({g.dy() * g.greater(g.x(), g.scalar(0, g.x()))}); }];
+}
 def Kiln_LeakyReluOp : Kiln_UnaryOp<"leaky_relu", "x if x > 0 else alpha * x",
-    (ins DefaultValuedAttr<F64Attr, "0.01">:$alpha)>;
+    (ins DefaultValuedAttr<F64Attr, "0.01">:$alpha)> {
+  let gradient = [{
+    double alpha = getAlpha().convertToDouble();
+    auto positive = g.greater(g.x(), g.scalar(0, g.x()));
+    return g.grads({g.dy() * (alpha + (1.0 - alpha) * positive)});
+  }];
+}
 def Kiln_EluOp : Kiln_UnaryOp<"elu", "x if x > 0 else alpha * (exp(x) - 1)",
-    (ins DefaultValuedAttr<F64Attr, "1.0">:$alpha)>;
-def Kiln_SigmoidOp : Kiln_UnaryOp<"sigmoid", "1 / (1 + exp(-x))">;
-def Kiln_TanhOp : Kiln_UnaryOp<"tanh", "Hyperbolic tangent">;
-def Kiln_SoftplusOp : Kiln_UnaryOp<"softplus", "log(1 + exp(x))">;
+    (ins DefaultValuedAttr<F64Attr, "1.0">:$alpha)> {
+  // For x <= 0 the derivative alpha * exp(x) is y + alpha.
+  let gradient = [{
+    double alpha = getAlpha().convertToDouble();
+    auto positive = g.greater(g.x(), g.scalar(0, g.x()));
+    return g.grads({g.dy() * (positive + (1.0 - positive) * (g.y() + alpha))});
+  }];
+}
+def Kiln_SigmoidOp : Kiln_UnaryOp<"sigmoid", "1 / (1 + exp(-x))"> {
+  let gradient = [{ return g.grads({g.dy() * g.y() * (1.0 - g.y())}); }];
+}
+def Kiln_TanhOp : Kiln_UnaryOp<"tanh", "Hyperbolic tangent"> {
+  let gradient = [{ return g.grads({g.dy() * (1.0 - g.y() * g.y())}); }];
+}
+def Kiln_SoftplusOp : Kiln_UnaryOp<"softplus", "log(1 + exp(x))"> {
+  let gradient = [{ return g.grads({g.dy() * g.sigmoid(g.x())}); }];
+}
 def Kiln_DropoutOp : Kiln_UnaryOp<"dropout",
     "Dropout; the identity at inference",
     (ins F64Attr:$rate)> {
   let hasFolder = 1;
+  let gradient = [{ return g.grads({g.dy()}); }];
 }
 
 class Kiln_AxisOp<string mnemonic, string desc>
     : Kiln_UnaryOp<mnemonic, desc, (ins Kiln_I64Attr:$axis)> {
   let hasVerifier = 1;
 }
-def Kiln_SoftmaxOp : Kiln_AxisOp<"softmax", "Softmax over one axis">;
-def Kiln_LogSoftmaxOp : Kiln_AxisOp<"log_softmax", "Log-softmax over one axis">;
+def Kiln_SoftmaxOp : Kiln_AxisOp<"softmax", "Softmax over one axis"> {
+  let gradient = [{ return ::kiln::gradients::softmax(g, getAxis()); }];
+}
+def Kiln_LogSoftmaxOp : Kiln_AxisOp<"log_softmax", "Log-softmax over one axis"> {
+  let gradient = [{ return ::kiln::gradients::logSoftmax(g, getAxis()); }];
+}
 
 //===----------------------------------------------------------------------===//
 // Reductions
 //===----------------------------------------------------------------------===//
 
-class Kiln_ReduceOp<string mnemonic, string desc> : Kiln_Op<mnemonic> {
+class Kiln_ReduceOp<string mnemonic, string desc, bit mean = 0,
+                    bit extremum = 0> : Kiln_Op<mnemonic> {
   let summary = desc;
   let description = desc # [{ over `axes` (all axes when empty); reduced
     axes are kept with size 1 when `keepdims` is true.}];
@@ -160,12 +235,16 @@ class Kiln_ReduceOp<string mnemonic, string desc> : Kiln_Op<mnemonic> {
                                         types);
     }
   }];
+  let gradient = "return ::kiln::gradients::reduction(g, getAxes(), getKeepdims(), "
+                 # !if(mean, "true", "false") # ", " # !if(extremum, "true", "false")
+                 # ");";
 }
 
 def Kiln_ReduceSumOp : Kiln_ReduceOp<"reduce_sum", "Sum">;
-def Kiln_ReduceMeanOp : Kiln_ReduceOp<"reduce_mean", "Mean">;
-def Kiln_ReduceMaxOp : Kiln_ReduceOp<"reduce_max", "Maximum">;
-def Kiln_ReduceMinOp : Kiln_ReduceOp<"reduce_min", "Minimum">;
+def Kiln_ReduceMeanOp : Kiln_ReduceOp<"reduce_mean", "Mean", /*mean=*/1>;
+// The gradient is shared evenly between tied extrema.
+def Kiln_ReduceMaxOp : Kiln_ReduceOp<"reduce_max", "Maximum", 0, /*extremum=*/1>;
+def Kiln_ReduceMinOp : Kiln_ReduceOp<"reduce_min", "Minimum", 0, /*extremum=*/1>;
 
 //===----------------------------------------------------------------------===//
 // Linear algebra
@@ -180,6 +259,7 @@ def Kiln_MatmulOp : Kiln_Op<"matmul", [SameOperandsElementType]> {
   let arguments = (ins Kiln_Tensor:$lhs, Kiln_Tensor:$rhs);
   let results = (outs Kiln_Tensor:$result);
   let assemblyFormat = "$lhs `,` $rhs attr-dict `:` type($lhs) `,` type($rhs) `->` type($result)";
+  let gradient = [{ return ::kiln::gradients::matmul(g); }];
 }
 
 def Kiln_LinearOp : Kiln_Op<"linear", [SameOperandsElementType]> {
@@ -187,6 +267,7 @@ def Kiln_LinearOp : Kiln_Op<"linear", [SameOperandsElementType]> {
   let description = [{
     `x: [..., in]`, `weight: [in, out]`, optional `bias: [out]`.
   }];
+  let gradient = [{ return ::kiln::gradients::linear(g); }];
   let arguments = (ins Kiln_FloatTensor:$input, Kiln_FloatTensor:$weight,
                    Optional<Kiln_FloatTensor>:$bias);
   let results = (outs Kiln_FloatTensor:$result);
@@ -202,6 +283,7 @@ def Kiln_LinearOp : Kiln_Op<"linear", [SameOperandsElementType]> {
 
 def Kiln_ReshapeOp : Kiln_Op<"reshape"> {
   let summary = "Reshape to `shape`; one entry may be -1 (inferred)";
+  let gradient = [{ return ::kiln::gradients::reshape(g); }];
   let description = [{
     Row-major reshape. One entry of `shape` may be -1: its size is inferred
     from the element count, and it is dynamic when the input has a dynamic
@@ -215,6 +297,7 @@ def Kiln_ReshapeOp : Kiln_Op<"reshape"> {
 
 def Kiln_FlattenOp : Kiln_Op<"flatten"> {
   let summary = "Flatten to 2-D: [d0*...*d(axis-1), d(axis)*...*d(n-1)]";
+  let gradient = [{ return ::kiln::gradients::reshape(g); }];
   let arguments = (ins Kiln_Tensor:$input, DefaultValuedAttr<Kiln_I64Attr, "1">:$axis);
   let results = (outs Kiln_Tensor:$result);
   let assemblyFormat = "$input attr-dict `:` type($input) `->` type($result)";
@@ -222,6 +305,7 @@ def Kiln_FlattenOp : Kiln_Op<"flatten"> {
 
 def Kiln_TransposeOp : Kiln_Op<"transpose"> {
   let summary = "Permute dimensions: result dim i is input dim perm[i]";
+  let gradient = [{ return ::kiln::gradients::transpose(g, getPerm()); }];
   let arguments = (ins Kiln_Tensor:$input, DenseI64ArrayAttr:$perm);
   let results = (outs Kiln_Tensor:$result);
   let assemblyFormat = "$input attr-dict `:` type($input) `->` type($result)";
@@ -231,6 +315,7 @@ def Kiln_TransposeOp : Kiln_Op<"transpose"> {
 
 def Kiln_ConcatOp : Kiln_Op<"concat"> {
   let summary = "Concatenate tensors along `axis`";
+  let gradient = [{ return ::kiln::gradients::concat(g, getAxis()); }];
   let arguments = (ins Variadic<Kiln_Tensor>:$inputs, Kiln_I64Attr:$axis);
   let results = (outs Kiln_Tensor:$result);
   let assemblyFormat = "$inputs attr-dict `:` type($inputs) `->` type($result)";
@@ -239,6 +324,7 @@ def Kiln_ConcatOp : Kiln_Op<"concat"> {
 
 def Kiln_SliceOp : Kiln_Op<"slice"> {
   let summary = "Strided slice [start, end) with step along `axes`";
+  let gradient = [{ return ::kiln::gradients::slice(g, getAxes(), getStarts(), getSteps()); }];
   let description = [{
     For each `axes[i]`: elements `starts[i], starts[i] + steps[i], ...` below
     `ends[i]`. Starts and ends are non-negative and within the dimension;
@@ -253,6 +339,7 @@ def Kiln_SliceOp : Kiln_Op<"slice"> {
 
 def Kiln_PadOp : Kiln_Op<"pad"> {
   let summary = "Pad with a constant";
+  let gradient = [{ return ::kiln::gradients::pad(g, getPads()); }];
   let description = [{
     `pads` holds the padding before each dimension, then after each
     dimension: `[b0, b1, ..., a0, a1, ...]`, all non-negative.
@@ -269,6 +356,9 @@ def Kiln_PadOp : Kiln_Op<"pad"> {
 
 def Kiln_Conv2DOp : Kiln_Op<"conv2d", [SameOperandsElementType]> {
   let summary = "2-D convolution, NCHW";
+  let gradient = [{ 
+    return ::kiln::gradients::conv2d(g, getStrides(), getPads(), getDilations(),
+                                     getGroups()); }];
   let description = [{
     `input: [N, C, H, W]`, `weight: [F, C / groups, KH, KW]`, optional
     `bias: [F]`. `pads` is `[top, left, bottom, right]`. With
@@ -290,6 +380,9 @@ def Kiln_Conv2DOp : Kiln_Op<"conv2d", [SameOperandsElementType]> {
 def Kiln_Conv2DTransposeOp : Kiln_Op<"conv2d_transpose",
     [SameOperandsElementType]> {
   let summary = "2-D transposed convolution, NCHW";
+  let gradient = [{ 
+    return ::kiln::gradients::conv2dTranspose(g, getStrides(), getPads(),
+                                              getDilations(), getGroups()); }];
   let description = [{
     The gradient of conv2d with respect to its input. `input: [N, C, H, W]`,
     `weight: [C, F / groups, KH, KW]` (PyTorch's layout), optional
@@ -310,8 +403,11 @@ def Kiln_Conv2DTransposeOp : Kiln_Op<"conv2d_transpose",
   }];
 }
 
-class Kiln_Pool2DOp<string mnemonic, string desc> : Kiln_Op<mnemonic> {
+class Kiln_Pool2DOp<string mnemonic, string desc, bit max>
+    : Kiln_Op<mnemonic> {
   let summary = desc;
+  let gradient = "return ::kiln::gradients::pool2d(g, " # !if(max, "true", "false")
+                 # ", getKernel(), getStrides(), getPads(), getCountIncludePad());";
   let description = [{
     `input: [N, C, H, W]`; `pads` is `[top, left, bottom, right]`. Average
     pooling divides by the window size, padding excluded unless
@@ -334,11 +430,12 @@ class Kiln_Pool2DOp<string mnemonic, string desc> : Kiln_Op<mnemonic> {
   }];
 }
 
-def Kiln_MaxPool2DOp : Kiln_Pool2DOp<"max_pool2d", "2-D max pooling, NCHW">;
-def Kiln_AvgPool2DOp : Kiln_Pool2DOp<"avg_pool2d", "2-D average pooling, NCHW">;
+def Kiln_MaxPool2DOp : Kiln_Pool2DOp<"max_pool2d", "2-D max pooling, NCHW", 1>;
+def Kiln_AvgPool2DOp : Kiln_Pool2DOp<"avg_pool2d", "2-D average pooling, NCHW", 0>;
 
 def Kiln_GlobalAvgPool2DOp : Kiln_Op<"global_avg_pool2d"> {
   let summary = "Mean over H and W: [N, C, H, W] -> [N, C]";
+  let gradient = [{ return ::kiln::gradients::globalAvgPool2d(g); }];
   let arguments = (ins Kiln_FloatTensor:$input);
   let results = (outs Kiln_FloatTensor:$result);
   let assemblyFormat = "$input attr-dict `:` type($input) `->` type($result)";
@@ -347,6 +444,7 @@ def Kiln_GlobalAvgPool2DOp : Kiln_Op<"global_avg_pool2d"> {
 def Kiln_BatchNormOp : Kiln_Op<"batch_norm", [SameOperandsElementType,
     AllTypesMatch<["scale", "offset", "mean", "variance"]>]> {
   let summary = "Batch normalization over axis 1, inference form";
+  let gradient = [{ return ::kiln::gradients::batchNorm(g, getEpsilon().convertToDouble()); }];
   let description = [{
     `(x - mean) / sqrt(var + epsilon) * scale + offset`, with `scale`,
     `offset`, `mean` and `var` of shape `[C]` broadcast over axis 1 of `x`.
@@ -366,5 +464,6 @@ def Kiln_BatchNormOp : Kiln_Op<"batch_norm", [SameOperandsElementType,
 include "dialects/kiln/KilnLogicOps.td"
 include "dialects/kiln/KilnMathOps.td"
 include "dialects/kiln/KilnRecurrentOps.td"
+include "dialects/kiln/KilnAutodiffOps.td"
 
 #endif // KILN_OPS

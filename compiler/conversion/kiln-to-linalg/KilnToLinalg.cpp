@@ -41,6 +41,7 @@ struct ConvertKilnToLinalgPass
     populateShapeLoweringPatterns(patterns);
     populateLogicLoweringPatterns(patterns);
     populateMathLoweringPatterns(patterns);
+    populateAutodiffLoweringPatterns(patterns);
     if (failed(applyPartialConversion(getOperation(), target,
                                       std::move(patterns))))
       signalPassFailure();

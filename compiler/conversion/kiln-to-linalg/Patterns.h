@@ -17,6 +17,7 @@ void populatePoolingLoweringPatterns(mlir::RewritePatternSet &patterns);
 void populateShapeLoweringPatterns(mlir::RewritePatternSet &patterns);
 void populateLogicLoweringPatterns(mlir::RewritePatternSet &patterns);
 void populateMathLoweringPatterns(mlir::RewritePatternSet &patterns);
+void populateAutodiffLoweringPatterns(mlir::RewritePatternSet &patterns);
 
 } // namespace kiln
 
