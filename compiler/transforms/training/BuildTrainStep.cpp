@@ -291,7 +291,9 @@ struct BuildTrainStepPass
     spec.model = eval;
     spec.loss = evaluate;
     buildInit(spec);
-    return buildApplyGradients(spec);
+    if (failed(buildApplyGradients(spec)))
+      return failure();
+    return buildTrainStep(spec);
   }
 };
 
