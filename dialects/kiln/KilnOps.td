@@ -465,5 +465,6 @@ include "dialects/kiln/KilnLogicOps.td"
 include "dialects/kiln/KilnMathOps.td"
 include "dialects/kiln/KilnRecurrentOps.td"
 include "dialects/kiln/KilnAutodiffOps.td"
+include "dialects/kiln/KilnIndexingOps.td"
 
 #endif // KILN_OPS

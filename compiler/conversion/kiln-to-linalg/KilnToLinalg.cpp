@@ -42,6 +42,9 @@ struct ConvertKilnToLinalgPass
     populateLogicLoweringPatterns(patterns);
     populateMathLoweringPatterns(patterns);
     populateAutodiffLoweringPatterns(patterns);
+    populateIndexingLoweringPatterns(patterns);
+    populateRearrangeLoweringPatterns(patterns);
+    populateResizeLoweringPatterns(patterns);
     if (failed(applyPartialConversion(getOperation(), target,
                                       std::move(patterns))))
       signalPassFailure();

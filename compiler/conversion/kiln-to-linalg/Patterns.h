@@ -18,6 +18,9 @@ void populateShapeLoweringPatterns(mlir::RewritePatternSet &patterns);
 void populateLogicLoweringPatterns(mlir::RewritePatternSet &patterns);
 void populateMathLoweringPatterns(mlir::RewritePatternSet &patterns);
 void populateAutodiffLoweringPatterns(mlir::RewritePatternSet &patterns);
+void populateIndexingLoweringPatterns(mlir::RewritePatternSet &patterns);
+void populateRearrangeLoweringPatterns(mlir::RewritePatternSet &patterns);
+void populateResizeLoweringPatterns(mlir::RewritePatternSet &patterns);
 
 } // namespace kiln
 

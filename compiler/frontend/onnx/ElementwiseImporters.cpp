@@ -43,6 +43,10 @@ LogicalResult importBinary(NodeImporter &node) {
   auto rhs = succeeded(lhs) ? node.input(1) : noValue();
   if (succeeded(rhs))
     rhs = alignLegacyBroadcast(node, *lhs, *rhs);
+  // Pow's exponent may have another type than its base (opset 12+).
+  if (std::is_same_v<OpTy, PowOp> && succeeded(rhs))
+    rhs = castTo(node, *rhs,
+                 cast<RankedTensorType>(lhs->getType()).getElementType());
   if (failed(rhs))
     return failure();
   auto result = node.create<OpTy>({*lhs, *rhs});

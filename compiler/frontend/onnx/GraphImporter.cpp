@@ -151,6 +151,14 @@ int64_t GraphImporter::batchMultiple(Value value) {
   return multiple;
 }
 
+Value GraphImporter::batchSizeTimes(int64_t multiple, Location location) {
+  Value size = tensor::DimOp::create(b, location, batchArgument, batchDim);
+  if (multiple == 1)
+    return size;
+  Value factor = arith::ConstantIndexOp::create(b, location, multiple);
+  return arith::MulIOp::create(b, location, size, factor);
+}
+
 Value GraphImporter::materialize(ImportedValue &imported, Location location) {
   if (imported.value)
     return imported.value;

@@ -44,6 +44,12 @@ public:
   /// N; 0 when that is unknown. Reshapes, flattens and concatenations along
   /// the batch change k; other ops keep their operands' k.
   int64_t batchMultiple(mlir::Value value);
+  /// Records that the dynamic dimension of `value` is `multiple` times N.
+  void setBatchMultiple(mlir::Value value, int64_t multiple) {
+    batchMultiples[value] = multiple;
+  }
+  /// `multiple` times the batch size, as an index.
+  mlir::Value batchSizeTimes(int64_t multiple, mlir::Location location);
   /// The SSA value of `value`, built from its known integers if needed.
   mlir::Value materialize(ImportedValue &value, mlir::Location location);
 

@@ -24,15 +24,6 @@ LogicalResult setResult(NodeImporter &node, FailureOr<Value> result) {
   return success();
 }
 
-/// `x` as `to`; the identity when it already has that element type.
-FailureOr<Value> castTo(NodeImporter &node, Value x, Type to) {
-  if (cast<RankedTensorType>(x.getType()).getElementType() == to)
-    return x;
-  return node.create<CastOp>(
-      {x},
-      {NamedAttribute(node.builder().getStringAttr("to"), TypeAttr::get(to))});
-}
-
 /// Cast: `to` is a TensorProto.DataType, spelled as its name before
 /// opset 6.
 LogicalResult importCast(NodeImporter &node) {
@@ -125,6 +116,14 @@ void registerLogicImporters(OpImporterRegistry &registry) {
   registry.add("Xor", importBinary<XorOp>);
   registry.add("Not", importNot);
   registry.add("Where", importWhere);
+}
+
+FailureOr<Value> castTo(NodeImporter &node, Value x, Type to) {
+  if (cast<RankedTensorType>(x.getType()).getElementType() == to)
+    return x;
+  return node.create<CastOp>(
+      {x},
+      {NamedAttribute(node.builder().getStringAttr("to"), TypeAttr::get(to))});
 }
 
 } // namespace kiln::onnx_import

@@ -7,6 +7,7 @@
 
 #include "onnx/onnx_pb.h"
 
+#include "mlir/Dialect/Arith/IR/Arith.h"
 #include "mlir/IR/Matchers.h"
 
 using namespace mlir;
@@ -248,6 +249,16 @@ Value NodeImporter::scalar(double value, Type elementType) {
     attr = DenseElementsAttr::get(
         type, builder().getIntegerAttr(elementType, static_cast<int64_t>(value)));
   return constant(attr);
+}
+
+void NodeImporter::setBatchMultiple(Value value, int64_t multiple) {
+  graph.setBatchMultiple(value, multiple);
+}
+
+Value NodeImporter::dimensionSize(SymbolicInt size) {
+  if (size.timesBatch)
+    return graph.batchSizeTimes(size.coefficient, location);
+  return arith::ConstantIndexOp::create(builder(), location, size.coefficient);
 }
 
 Value NodeImporter::constant(DenseElementsAttr value) {

@@ -108,6 +108,11 @@ public:
                                     llvm::ArrayRef<int64_t> values);
   /// A rank-0 constant of `elementType` holding `value`.
   mlir::Value scalar(double value, mlir::Type elementType);
+  /// Records `value`'s dynamic dimension as `multiple` times the batch size,
+  /// for a value built from something other than a kiln op.
+  void setBatchMultiple(mlir::Value value, int64_t multiple);
+  /// The value of a dimension known as `size`, as an index.
+  mlir::Value dimensionSize(SymbolicInt size);
   /// A constant tensor.
   mlir::Value constant(mlir::DenseElementsAttr value);
 

@@ -15,7 +15,12 @@ const OpImporterRegistry &OpImporterRegistry::get() {
     registerShapeImporters(r);
     registerKnownIntFolders(r);
     registerLogicImporters(r);
+    registerLossImporters(r);
+    registerGeneratorImporters(r);
     registerMathImporters(r);
+    registerIndexingImporters(r);
+    registerRearrangeImporters(r);
+    registerResizeImporters(r);
     return r;
   }();
   return registry;

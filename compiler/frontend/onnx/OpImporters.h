@@ -33,6 +33,11 @@ private:
   llvm::StringMap<KnownFolderFn> folders;
 };
 
+/// `x` converted to the element type `to` (kiln.cast); `x` itself when it
+/// has that type already.
+mlir::FailureOr<mlir::Value> castTo(NodeImporter &node, mlir::Value x,
+                                    mlir::Type to);
+
 void registerElementwiseImporters(OpImporterRegistry &registry);
 void registerNeuralNetworkImporters(OpImporterRegistry &registry);
 void registerNormalizationImporters(OpImporterRegistry &registry);
@@ -40,6 +45,8 @@ void registerReductionImporters(OpImporterRegistry &registry);
 void registerRecurrentImporters(OpImporterRegistry &registry);
 void registerShapeImporters(OpImporterRegistry &registry);
 void registerKnownIntFolders(OpImporterRegistry &registry);
+void registerGeneratorImporters(OpImporterRegistry &registry);
+void registerLossImporters(OpImporterRegistry &registry);
 void registerLogicImporters(OpImporterRegistry &registry);
 void registerMathImporters(OpImporterRegistry &registry);
 
@@ -49,6 +56,9 @@ void registerMathImporters(OpImporterRegistry &registry);
 mlir::FailureOr<mlir::Value> alignLegacyBroadcast(NodeImporter &node,
                                                   mlir::Value lhs,
                                                   mlir::Value rhs);
+void registerIndexingImporters(OpImporterRegistry &registry);
+void registerRearrangeImporters(OpImporterRegistry &registry);
+void registerResizeImporters(OpImporterRegistry &registry);
 
 } // namespace kiln::onnx_import
 

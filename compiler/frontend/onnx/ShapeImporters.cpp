@@ -10,6 +10,9 @@
 #include "compiler/frontend/onnx/OpImporters.h"
 #include "dialects/kiln/KilnOps.h"
 
+#include "mlir/Dialect/Arith/IR/Arith.h"
+#include "mlir/Dialect/Tensor/IR/Tensor.h"
+
 using namespace mlir;
 
 namespace kiln::onnx_import {
@@ -575,13 +578,14 @@ LogicalResult importPad(NodeImporter &node) {
   return success();
 }
 
-/// ConstantOfShape: a splat of `value` (default float 0) in a known shape.
+/// ConstantOfShape: a splat of `value` (default float 0) in a known shape;
+/// a shape that depends on the batch size gives a tensor.splat.
 LogicalResult importConstantOfShape(NodeImporter &node) {
   if (failed(node.checkAttributes({"value"})))
     return failure();
-  auto shape = node.staticInts(0, "shape");
-  if (failed(shape))
-    return failure();
+  const KnownInts *shape = node.knownInput(0);
+  if (!shape)
+    return node.error("the shape input must be known while importing");
   DenseElementsAttr fill;
   if (node.hasAttr("value")) {
     auto v = node.tensorAttr("value");
@@ -594,14 +598,41 @@ LogicalResult importConstantOfShape(NodeImporter &node) {
     fill = DenseElementsAttr::get(
         RankedTensorType::get({1}, node.builder().getF32Type()), 0.0f);
   }
-  auto type = RankedTensorType::get(*shape, fill.getElementType());
-  DenseElementsAttr value =
-      DenseElementsAttr::get(type, *fill.value_begin<Attribute>());
-  if (auto known = KnownInts::fromAttr(value)) {
-    node.setKnownOutput(0, std::move(*known));
+  Attribute element = *fill.value_begin<Attribute>();
+  if (auto dims = shape->values()) {
+    if (llvm::any_of(*dims, [](int64_t d) { return d < 0; }))
+      return node.error("the shape has a negative dimension");
+    auto type = RankedTensorType::get(*dims, fill.getElementType());
+    DenseElementsAttr value = DenseElementsAttr::get(type, element);
+    if (auto known = KnownInts::fromAttr(value)) {
+      node.setKnownOutput(0, std::move(*known));
+      return success();
+    }
+    node.setOutput(0, node.constant(value));
     return success();
   }
-  node.setOutput(0, node.constant(value));
+  SmallVector<int64_t> dims;
+  SmallVector<Value> dynamicSizes;
+  int64_t multiple = 0;
+  for (const SymbolicInt &d : shape->elements) {
+    if (d.timesBatch) {
+      if (multiple != 0)
+        return node.error("the shape depends on the batch size twice");
+      multiple = d.coefficient;
+      dims.push_back(ShapedType::kDynamic);
+      dynamicSizes.push_back(node.dimensionSize(d));
+    } else {
+      dims.push_back(d.coefficient);
+    }
+  }
+  OpBuilder &b = node.builder();
+  Value scalar =
+      arith::ConstantOp::create(b, node.loc(), cast<TypedAttr>(element));
+  auto type = RankedTensorType::get(dims, fill.getElementType());
+  Value splat = tensor::SplatOp::create(b, node.loc(), type, scalar,
+                                       dynamicSizes);
+  node.setBatchMultiple(splat, multiple);
+  node.setOutput(0, splat);
   return success();
 }
 

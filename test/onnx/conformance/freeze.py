@@ -4,8 +4,9 @@ Kiln's ops take shapes, axes, pads and slice bounds as attributes, so the
 importer needs those integers while compiling. Many of ONNX's node tests pass
 them as graph inputs fed from the test data. When kilnc says an input must be
 known while importing, the harness recompiles the case per data set with its
-integer inputs (int32/int64) and scalar inputs after the first (a Pad's
-constant value) turned into initializers holding that data set's values, and
+integer inputs (int32/int64), scalar inputs (a Pad's constant value,
+Range's bounds) and small 1-D inputs after the first (Resize's scales)
+turned into initializers holding that data set's values, and
 runs it with the remaining inputs. Such a pass is reported as
 "pass (frozen inputs)" on the coverage page.
 """
@@ -34,14 +35,21 @@ def _is_scalar(value):
     return tensor.HasField("shape") and len(tensor.shape.dim) == 0
 
 
+def _is_small_vector(value):
+    tensor = value.type.tensor_type
+    dims = tensor.shape.dim if tensor.HasField("shape") else []
+    return len(dims) == 1 and dims[0].HasField("dim_value") and dims[0].dim_value <= 8
+
+
 def inputs_to_freeze(model):
     """Indices of the graph inputs (initializers excluded) to freeze: those
-    with integer types, and scalars after the first input."""
+    with integer types, scalars, and small vectors after the first input."""
     initialized = {tensor.name for tensor in model.graph.initializer}
     inputs = [value for value in model.graph.input if value.name not in initialized]
     return [index for index, value in enumerate(inputs)
             if value.type.tensor_type.elem_type in INTEGER_TYPES
-            or (index > 0 and _is_scalar(value))]
+            or _is_scalar(value)
+            or (index > 0 and _is_small_vector(value))]
 
 
 def frozen_model(model, data_set, indices, path):
