@@ -164,7 +164,8 @@ int main(int argc, char **argv) {
   State state;
   initState(init, &state);
 
-  float batchX[kBatch * kFeatures], batchY[kBatch * kClasses];
+  float batchX[kBatch * kFeatures];
+  int64_t batchLabels[kBatch];
   int32_t *order = xmalloc(sizeof(int32_t) * train.n);
   for (int32_t i = 0; i < train.n; ++i)
     order[i] = i;
@@ -186,14 +187,13 @@ int main(int argc, char **argv) {
     int batches = 0;
     for (int32_t start = 0; start < train.n; start += kBatch) {
       int32_t n = train.n - start < kBatch ? train.n - start : kBatch;
-      memset(batchY, 0, sizeof(batchY));
       for (int32_t i = 0; i < n; ++i) {
         memcpy(&batchX[i * kFeatures], &train.x[order[start + i] * kFeatures],
                sizeof(float) * kFeatures);
-        batchY[i * kClasses + train.y[order[start + i]]] = 1;
+        batchLabels[i] = train.y[order[start + i]];
       }
       kiln_tensor x = matrix(batchX, n, kFeatures);
-      kiln_tensor labels = matrix(batchY, n, kClasses);
+      kiln_tensor labels = {KILN_I64, 1, {n}, batchLabels};
       bindInputs(step, &state, &x, &labels, inputs);
       /* new_<tensor> outputs go to the state's spare buffers; the loss and
        * the metrics are scalars. */

@@ -68,6 +68,8 @@ ArrayRef<Builtin> ModelGenerator::lossBuiltins() {
        &G::lossOf<K::BinaryCrossEntropy>},
       {"categorical_crossentropy", "Loss", kPairLogitArgs,
        &G::lossOf<K::CategoricalCrossEntropy>},
+      {"sparse_categorical_crossentropy", "Loss", kPairLogitArgs,
+       &G::lossOf<K::SparseCategoricalCrossEntropy>},
       {"hinge", "Loss", kPairArgs, &G::lossOf<K::Hinge>},
       {"kl_normal", "Loss", kKLArgs, &G::lossKLNormal},
       {"l1_penalty", "Loss", kPenaltyArgs, &G::lossPenalty<false>},

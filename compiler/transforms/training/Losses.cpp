@@ -3,6 +3,7 @@
 #include "compiler/transforms/training/Losses.h"
 
 #include "compiler/transforms/training/KilnMath.h"
+#include "dialects/kiln/KilnOps.h"
 
 #include "mlir/IR/BuiltinTypes.h"
 #include "llvm/ADT/StringSwitch.h"
@@ -58,6 +59,8 @@ llvm::StringRef lossName(LossKind kind) {
     return "binary_crossentropy";
   case LossKind::CategoricalCrossEntropy:
     return "categorical_crossentropy";
+  case LossKind::SparseCategoricalCrossEntropy:
+    return "sparse_categorical_crossentropy";
   case LossKind::Hinge:
     return "hinge";
   }
@@ -86,12 +89,49 @@ std::optional<LossKind> lossKindByName(llvm::StringRef name) {
       .Case("l1", LossKind::MeanAbsoluteError)
       .Case("binary_crossentropy", LossKind::BinaryCrossEntropy)
       .Case("categorical_crossentropy", LossKind::CategoricalCrossEntropy)
+      .Case("sparse_categorical_crossentropy",
+            LossKind::SparseCategoricalCrossEntropy)
       .Case("hinge", LossKind::Hinge)
       .Default(std::nullopt);
 }
 
+FailureOr<Value> buildOneHotLabels(OpBuilder &builder, Location loc,
+                                   StringRef what, Value prediction,
+                                   Value labels) {
+  RankedTensorType p = floatTensor(prediction);
+  if (!p || p.getRank() < 1 || ShapedType::isDynamic(p.getShape().back()))
+    return emitError(loc) << what << ": the prediction must be a "
+                          << "floating-point tensor with a static class axis,"
+                          << " got " << prediction.getType();
+  auto y = dyn_cast<RankedTensorType>(labels.getType());
+  if (!y || !(y.getElementType().isInteger(32) ||
+              y.getElementType().isInteger(64)))
+    return emitError(loc) << what << ": the labels must be integer class "
+                          << "indices (i32 or i64), got " << labels.getType();
+  if (y.getShape() != p.getShape().drop_back())
+    return emitError(loc) << what << ": the labels " << labels.getType()
+                          << " must have the shape of the prediction "
+                          << prediction.getType() << " without its class axis";
+  auto values = DenseElementsAttr::get(
+      RankedTensorType::get({2}, p.getElementType()),
+      ArrayRef<Attribute>{FloatAttr::get(p.getElementType(), 0.0),
+                          FloatAttr::get(p.getElementType(), 1.0)});
+  Value onOff = ConstantOp::create(builder, loc, values);
+  return OneHotOp::create(builder, loc, labels, onOff, p.getShape().back(),
+                          int64_t(-1))
+      .getResult();
+}
+
 FailureOr<Value> buildLoss(OpBuilder &builder, Location loc, LossKind kind,
                            Value prediction, Value label, bool fromLogits) {
+  if (kind == LossKind::SparseCategoricalCrossEntropy) {
+    FailureOr<Value> oneHot = buildOneHotLabels(
+        builder, loc, lossName(kind), prediction, label);
+    if (failed(oneHot))
+      return failure();
+    return buildLoss(builder, loc, LossKind::CategoricalCrossEntropy,
+                     prediction, *oneHot, fromLogits);
+  }
   if (failed(checkPair(loc, lossName(kind), prediction, label)))
     return failure();
   KilnMath m(builder, loc);

@@ -3,6 +3,7 @@
 #include "compiler/transforms/training/Metrics.h"
 
 #include "compiler/transforms/training/KilnMath.h"
+#include "compiler/transforms/training/Losses.h"
 
 #include "mlir/IR/BuiltinTypes.h"
 
@@ -15,6 +16,15 @@ FailureOr<Value> buildAccuracy(OpBuilder &builder, Location loc,
                                bool fromLogits) {
   auto p = dyn_cast<RankedTensorType>(prediction.getType());
   auto y = dyn_cast<RankedTensorType>(label.getType());
+  // Integer class labels are one-hot encoded first.
+  if (y && isa<IntegerType>(y.getElementType())) {
+    FailureOr<Value> oneHot =
+        buildOneHotLabels(builder, loc, "accuracy", prediction, label);
+    if (failed(oneHot))
+      return failure();
+    label = *oneHot;
+    y = cast<RankedTensorType>(label.getType());
+  }
   if (!p || !isa<FloatType>(p.getElementType()) || p.getRank() < 1)
     return emitError(loc) << "accuracy: the prediction must be a "
                              "floating-point tensor with a class axis, got "

@@ -9,6 +9,8 @@
 //                     with C > 1: a row is correct when p is largest at the
 //                     labelled class (sum_c y_c p_c >= max_c p_c; ties count
 //                     as correct);
+//                   - integer class labels (the prediction's shape without
+//                     its class axis): the same, one-hot encoded;
 //                   - C == 1 (binary): (p > t) == (y > 0.5), where t is 0.5
 //                     for probabilities and 0 for logits.
 //

@@ -57,6 +57,18 @@ CASES = {
                    lambda r: {"t": onehot(r, 4)},
                    lambda o, l, p: F.cross_entropy(t(o["y"]),
                                                    t(l["t"]).argmax(1))),
+    "sparse_cce": ("y: f32[N, 4]", 'y = dense(x, 4, activation="softmax")',
+                   "t: i64[N]", "sparse_categorical_crossentropy(y, t)",
+                   lambda r: {"t": r.integers(0, 4, size=BATCH)},
+                   lambda o, l, p: F.nll_loss(torch.log(t(o["y"])),
+                                              torch.tensor(l["t"]))),
+    "sparse_cce_logits": ("y: f32[N, 4]", "y = dense(x, 4) * 3.0",
+                          "t: i32[N]",
+                          "sparse_categorical_crossentropy(y, t, "
+                          "from_logits=true)",
+                          lambda r: {"t": r.integers(0, 4, size=BATCH)},
+                          lambda o, l, p: F.cross_entropy(
+                              t(o["y"]), torch.tensor(l["t"], dtype=torch.long))),
     "hinge": ("y: f32[N, 3]", "y = dense(x, 3)", "t: f32[N, 3]",
               "hinge(y, t)",
               lambda r: {"t": r.choice([-1.0, 1.0], size=(BATCH, 3))},
@@ -83,6 +95,10 @@ METRICS = {
     "accuracy": ("y: f32[N, 4]", "y = dense(x, 4) * 3.0", "t: f32[N, 4]",
                  "accuracy(y, t)", lambda r: {"t": onehot(r, 4)},
                  lambda o, l, p: np.mean(o["y"].argmax(1) == l["t"].argmax(1))),
+    "sparse_accuracy": ("y: f32[N, 4]", "y = dense(x, 4) * 3.0", "t: i64[N]",
+                        "accuracy(y, t)",
+                        lambda r: {"t": r.integers(0, 4, size=BATCH)},
+                        lambda o, l, p: np.mean(o["y"].argmax(1) == l["t"])),
     "binary_accuracy": ("y: f32[N, 1]", "y = dense(x, 1) * 3.0",
                         "t: f32[N, 1]", "accuracy(y, t, from_logits=true)",
                         lambda r: {"t": r.integers(0, 2, size=(BATCH, 1))},
@@ -107,7 +123,7 @@ def run_case(kilnc, work, name, case, metric=False):
     extra = ""
     if metric:
         extra = f"  metrics = [{loss}]"
-        loss = f"mse(y, t)"
+        loss = "reduce_mean(y)"
     source = os.path.join(work, name + ".kiln")
     library = os.path.join(work, name + ".so")
     with open(source, "w") as f:
