@@ -1,6 +1,7 @@
 #!/usr/bin/env python3
 """Training steps per second of Kiln's compiled train_step and of PyTorch
-1.13 on the same MLPs, the same data and the same optimizer (Adam), measured
+1.13 on the same MLPs and CNN, the same data, the same loss (softmax
+cross-entropy with integer labels) and the same optimizer (Adam), measured
 in the same run.
 
 Kiln's generated code runs on the calling thread, so PyTorch is measured with
@@ -27,15 +28,10 @@ ROOT = os.path.dirname(HERE)
 sys.path.insert(0, os.path.join(ROOT, "test", "e2e", "lib"))
 from kiln_artifact import Artifact  # noqa: E402
 
-# name: (layer widths, batch)
-MODELS = {
-    "mlp-digits": ([64, 128, 10], 32),
-    "mlp-784": ([784, 512, 256, 10], 64),
-}
 
-
-def kiln_source(widths):
-    layers = []
+def mlp(widths):
+    """The model-language body and the PyTorch module of an MLP."""
+    layers, modules = [], []
     h = "x"
     for i, width in enumerate(widths[1:]):
         last = i == len(widths) - 2
@@ -43,26 +39,58 @@ def kiln_source(widths):
         act = "" if last else ', activation="relu"'
         layers.append(f"  {out} = dense({h}, {width}{act})")
         h = out
-    return (f"model net(x: f32[N, {widths[0]}]) -> (logits: f32[N, {widths[-1]}]) "
-            "seed 1 {\n" + "\n".join(layers) + "\n}\n\n"
-            f"train net(labels: f32[N, {widths[-1]}]) {{\n"
-            "  loss = categorical_crossentropy(logits, labels, from_logits=true)\n"
+        modules.append(torch.nn.Linear(widths[i], width))
+        if not last:
+            modules.append(torch.nn.ReLU())
+    return "\n".join(layers), lambda: torch.nn.Sequential(*modules)
+
+
+CNN_BODY = """  h = conv2d(x, filters=16, kernel=3, padding="same", activation="relu")
+  h = max_pool2d(h)
+  h = conv2d(h, filters=32, kernel=3, padding="same", activation="relu")
+  h = max_pool2d(h)
+  logits = dense(flatten(h), 10)"""
+
+
+def cnn():
+    return torch.nn.Sequential(
+        torch.nn.Conv2d(1, 16, 3, padding=1), torch.nn.ReLU(),
+        torch.nn.MaxPool2d(2),
+        torch.nn.Conv2d(16, 32, 3, padding=1), torch.nn.ReLU(),
+        torch.nn.MaxPool2d(2), torch.nn.Flatten(), torch.nn.Linear(32 * 7 * 7, 10))
+
+
+# name: (input shape without the batch, model-language body, PyTorch module
+# factory, batch)
+MODELS = {
+    "mlp-digits": ([64], *mlp([64, 128, 10]), 32),
+    "mlp-784": ([784], *mlp([784, 512, 256, 10]), 64),
+    "cnn-28x28": ([1, 28, 28], CNN_BODY, cnn, 32),
+}
+
+
+def kiln_source(shape, body):
+    dims = ", ".join(str(d) for d in shape)
+    return (f"model net(x: f32[N, {dims}]) -> (logits: f32[N, 10]) seed 1 {{\n"
+            + body + "\n}\n\n"
+            "train net(labels: i64[N]) {\n"
+            "  loss = sparse_categorical_crossentropy(logits, labels, "
+            "from_logits=true)\n"
             "  optimizer = adam(0.001)\n}\n")
 
 
-def kiln_steps_per_second(kilnc, work, name, widths, batch, steps, rng):
+def kiln_steps_per_second(kilnc, work, name, shape, body, batch, steps, rng):
     source = os.path.join(work, name + ".kiln")
     library = os.path.join(work, name + ".so")
     with open(source, "w") as f:
-        f.write(kiln_source(widths))
+        f.write(kiln_source(shape, body))
     subprocess.run([kilnc, "--train", "--emit=shared", source, "-o", library],
                    check=True)
     art = Artifact(library)
     first = dict(zip(art.output_names("init"), art.call("init")))
     second = {k: v.copy() for k, v in first.items()}
-    x = rng.uniform(0, 1, size=(batch, widths[0])).astype(np.float32)
-    labels = np.eye(widths[-1], dtype=np.float32)[
-        rng.integers(0, widths[-1], size=batch)]
+    x = rng.uniform(0, 1, size=(batch, *shape)).astype(np.float32)
+    labels = rng.integers(0, 10, size=batch)
     for state in (first, second):
         state["x"], state["labels"] = x, labels
     fn = art.functions["train_step"]
@@ -91,18 +119,13 @@ def kiln_steps_per_second(kilnc, work, name, widths, batch, steps, rng):
     return 1.0 / statistics.median(times), float(loss)
 
 
-def torch_steps_per_second(widths, batch, steps, threads, rng):
+def torch_steps_per_second(shape, make_model, batch, steps, threads, rng):
     torch.set_num_threads(threads)
-    layers = []
-    for i in range(len(widths) - 1):
-        layers.append(torch.nn.Linear(widths[i], widths[i + 1]))
-        if i < len(widths) - 2:
-            layers.append(torch.nn.ReLU())
-    model = torch.nn.Sequential(*layers)
+    model = make_model()
     optimizer = torch.optim.Adam(model.parameters(), lr=0.001)
-    x = torch.tensor(rng.uniform(0, 1, size=(batch, widths[0])),
+    x = torch.tensor(rng.uniform(0, 1, size=(batch, *shape)),
                      dtype=torch.float32)
-    y = torch.tensor(rng.integers(0, widths[-1], size=batch))
+    y = torch.tensor(rng.integers(0, 10, size=batch))
     loss_fn = torch.nn.CrossEntropyLoss()
 
     def step():
@@ -133,11 +156,12 @@ def main():
           f"{'torch 1 thread':>15} {'torch ' + str(all_threads) + ' threads':>16} "
           f"{'kiln/torch(1)':>13}")
     with tempfile.TemporaryDirectory() as work:
-        for name, (widths, batch) in MODELS.items():
-            kiln, _ = kiln_steps_per_second(kilnc, work, name, widths, batch,
-                                            args.steps, rng)
-            one = torch_steps_per_second(widths, batch, args.steps, 1, rng)
-            many = torch_steps_per_second(widths, batch, args.steps,
+        for name, (shape, body, make_model, batch) in MODELS.items():
+            kiln, _ = kiln_steps_per_second(kilnc, work, name, shape, body,
+                                            batch, args.steps, rng)
+            one = torch_steps_per_second(shape, make_model, batch, args.steps,
+                                         1, rng)
+            many = torch_steps_per_second(shape, make_model, batch, args.steps,
                                           all_threads, rng)
             print(f"{name:<12} {batch:>5} {kiln:>13.0f} {one:>15.0f} "
                   f"{many:>16.0f} {kiln / one:>13.2f}")
