@@ -1,8 +1,8 @@
 #!/usr/bin/env python3
 """Checks the compiled train_step against PyTorch.
 
-An MLP (64-32-10, tanh) with a softmax cross-entropy loss is compiled with
-kilnc --train; from the same initial weights (`init`) and the same batches,
+An MLP (64-32-10, tanh) and a small CNN (conv2d, max pooling, dense) with a
+softmax cross-entropy loss are compiled with kilnc --train; from the same initial weights (`init`) and the same batches,
 a few steps of `train_step` and of the same PyTorch model and optimizer must
 give parameters within a relative error of 1e-4 (the largest absolute
 difference over the largest absolute value of each parameter) and the same
@@ -20,10 +20,16 @@ import torch.nn.functional as F
 sys.path.insert(0, os.path.join(os.path.dirname(__file__), "..", "lib"))
 from kiln_artifact import Artifact  # noqa: E402
 
+MLP = """  h = dense(x, 32, activation="tanh")
+  logits = dense(h, 10)"""
+
+CNN = """  h = conv2d(x, filters=4, kernel=3, padding="same", activation="relu")
+  h = max_pool2d(h)
+  logits = dense(flatten(h), 10)"""
+
 SOURCE = """
-model mlp(x: f32[N, 64]) -> (logits: f32[N, 10]) seed 5 {{
-  h = dense(x, 32, activation="tanh")
-  logits = dense(h, 10)
+model mlp(x: f32[N, {shape}]) -> (logits: f32[N, 10]) seed 5 {{
+{body}
 }}
 
 train mlp(labels: f32[N, 10]) {{
@@ -33,11 +39,27 @@ train mlp(labels: f32[N, 10]) {{
 }}
 """
 
+
+def mlp_forward(x, p):
+    h = torch.tanh(x @ p["dense_weight"] + p["dense_bias"])
+    return h @ p["dense_1_weight"] + p["dense_1_bias"]
+
+
+def cnn_forward(x, p):
+    h = F.relu(F.conv2d(x, p["conv2d_weight"], p["conv2d_bias"], padding=1))
+    h = F.max_pool2d(h, 2).flatten(1)
+    return h @ p["dense_weight"] + p["dense_bias"]
+
+
 # name: (optimizer, extra settings, l2 penalty factor on dense.weight,
-#        torch optimizer factory, frozen parameters, clip norm, steps)
+#        torch optimizer factory, frozen parameters, clip norm, steps,
+#        [model: (input shape, body, PyTorch forward)])
 CASES = {
     "adam": ("adam(0.01)", "", 0.0,
              lambda p: torch.optim.Adam(p, lr=0.01), [], None, 1),
+    "cnn_adam": ("adam(0.01)", "", 0.0,
+                 lambda p: torch.optim.Adam(p, lr=0.01), [], None, 2,
+                 ([1, 8, 8], CNN, cnn_forward)),
     "adam_3_steps": ("adam(0.01)", "", 0.0,
                      lambda p: torch.optim.Adam(p, lr=0.01), [], None, 3),
     "sgd_frozen": ("sgd(0.5)", '  frozen = ["dense.bias"]', 0.0,
@@ -50,14 +72,16 @@ CASES = {
 
 
 def run_case(kilnc, work, name, case):
-    optimizer_src, extra, penalty, make_torch, frozen, clip_norm, steps = case
+    optimizer_src, extra, penalty, make_torch, frozen, clip_norm, steps = case[:7]
+    shape, body, forward = case[7] if len(case) > 7 else ([64], MLP, mlp_forward)
     source = os.path.join(work, name + ".kiln")
     library = os.path.join(work, name + ".so")
     penalty_src = (f' + {penalty} * l2_penalty("dense.weight")'
                    if penalty else "")
     with open(source, "w") as f:
         f.write(SOURCE.format(optimizer=optimizer_src, extra=extra,
-                              penalty=penalty_src))
+                              penalty=penalty_src, body=body,
+                              shape=", ".join(map(str, shape))))
     subprocess.run([kilnc, "--train", "--emit=shared", source, "-o", library],
                    check=True)
     art = Artifact(library)
@@ -66,7 +90,7 @@ def run_case(kilnc, work, name, case):
     # PyTorch: weights [in, out] become Linear's [out, in].
     torch_params = {n: torch.tensor(v.astype(np.float64), requires_grad=True)
                     for n, v in state.items()
-                    if n.startswith("dense") and n not in frozen}
+                    if n.startswith(("dense", "conv2d")) and n not in frozen}
     fixed = {n: torch.tensor(state[n].astype(np.float64)) for n in frozen}
     every = {**torch_params, **fixed}
     optimizer = make_torch(list(torch_params.values()))
@@ -74,7 +98,7 @@ def run_case(kilnc, work, name, case):
     rng = np.random.default_rng(1)
     worst = 0.0
     for step in range(steps):
-        x = rng.uniform(0, 1, size=(16, 64)).astype(np.float32)
+        x = rng.uniform(0, 1, size=(16, *shape)).astype(np.float32)
         labels = np.eye(10, dtype=np.float32)[rng.integers(0, 10, size=16)]
         values = dict(state, x=x, labels=labels)
         out = art.call_named("train_step", values)
@@ -83,9 +107,7 @@ def run_case(kilnc, work, name, case):
                 state[key[len("new_"):]] = value
 
         optimizer.zero_grad()
-        h = torch.tanh(torch.tensor(x, dtype=torch.float64)
-                       @ every["dense_weight"] + every["dense_bias"])
-        logits = h @ every["dense_1_weight"] + every["dense_1_bias"]
+        logits = forward(torch.tensor(x, dtype=torch.float64), every)
         loss = F.cross_entropy(logits, torch.tensor(labels.argmax(1)))
         if penalty:
             loss = loss + penalty * every["dense_weight"].pow(2).sum()
