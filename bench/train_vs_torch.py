@@ -152,9 +152,9 @@ def main():
     kilnc = os.path.join(args.build, "bin", "kilnc")
     all_threads = torch.get_num_threads()
     rng = np.random.default_rng(0)
+    many_label = f"torch {all_threads} thread" + ("s" if all_threads > 1 else "")
     print(f"{'model':<12} {'batch':>5} {'kiln steps/s':>13} "
-          f"{'torch 1 thread':>15} {'torch ' + str(all_threads) + ' threads':>16} "
-          f"{'kiln/torch(1)':>13}")
+          f"{'torch 1 thread':>15} {many_label:>16} {'kiln/torch(1)':>13}")
     with tempfile.TemporaryDirectory() as work:
         for name, (shape, body, make_model, batch) in MODELS.items():
             kiln, _ = kiln_steps_per_second(kilnc, work, name, shape, body,
