@@ -28,12 +28,9 @@ Value kiln::sumToShape(OpBuilder &builder, Location loc, Value gradient,
   Value reduced = gradient;
   if (!axes.empty())
     reduced = ReduceSumOp::create(builder, loc, gradient, axes, true);
-  if (lead > 0 || shapeOf(reduced) != to) {
-    // Drop the summed leading dims (size 1 now); dynamic dims of `from`
-    // that stayed are the target's dynamic dims.
-    if (shapeOf(reduced).size() != to.size())
-      reduced = reshapeTo(builder, loc, reduced, to);
-  }
+  // Drop the summed leading dims, which have size 1 now.
+  if (lead > 0)
+    reduced = reshapeTo(builder, loc, reduced, to);
   return reduced;
 }
 

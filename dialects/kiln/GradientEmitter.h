@@ -108,7 +108,8 @@ private:
 /// Reduces `gradient`, of a shape that `target` broadcasts to, back to
 /// `target`'s shape: sums over the leading dimensions `target` lacks and
 /// over the dimensions where `target` has size 1. Returns `gradient` when
-/// the shapes already agree.
+/// the shapes already agree, null when the target has more than one dynamic
+/// dimension to reshape to.
 mlir::Value sumToShape(mlir::OpBuilder &builder, mlir::Location loc,
                        mlir::Value gradient, mlir::Type target);
 

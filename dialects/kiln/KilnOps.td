@@ -461,10 +461,10 @@ def Kiln_BatchNormOp : Kiln_Op<"batch_norm", [SameOperandsElementType,
   let hasVerifier = 1;
 }
 
+include "dialects/kiln/KilnAutodiffOps.td"
 include "dialects/kiln/KilnLogicOps.td"
 include "dialects/kiln/KilnMathOps.td"
 include "dialects/kiln/KilnRecurrentOps.td"
-include "dialects/kiln/KilnAutodiffOps.td"
 include "dialects/kiln/KilnIndexingOps.td"
 
 #endif // KILN_OPS

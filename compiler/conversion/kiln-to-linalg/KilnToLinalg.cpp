@@ -39,9 +39,9 @@ struct ConvertKilnToLinalgPass
     populateConvolutionLoweringPatterns(patterns);
     populatePoolingLoweringPatterns(patterns);
     populateShapeLoweringPatterns(patterns);
+    populateAutodiffLoweringPatterns(patterns);
     populateLogicLoweringPatterns(patterns);
     populateMathLoweringPatterns(patterns);
-    populateAutodiffLoweringPatterns(patterns);
     populateIndexingLoweringPatterns(patterns);
     populateRearrangeLoweringPatterns(patterns);
     populateResizeLoweringPatterns(patterns);

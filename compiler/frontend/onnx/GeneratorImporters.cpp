@@ -1,8 +1,9 @@
-//===- GeneratorImporters.cpp - ONNX Range and Trilu ----------------------===//
+//===- GeneratorImporters.cpp - ONNX Range, Trilu, Hardmax, Shrink --------===//
 //
-// Ops whose values follow from index arithmetic on known sizes: Range with
+// Ops whose values follow from index arithmetic and selection: Range with
 // constant bounds becomes a constant; Trilu selects its input under a
-// constant triangular mask.
+// constant triangular mask; Hardmax one-hot encodes an argmax; Shrink
+// selects between three values.
 //
 //===----------------------------------------------------------------------===//
 
@@ -98,11 +99,74 @@ LogicalResult importTrilu(NodeImporter &node) {
   return success();
 }
 
+/// Hardmax: 1 at the first largest element along `axis`, 0 elsewhere.
+LogicalResult importHardmax(NodeImporter &node) {
+  if (failed(node.checkAttributes({"axis"})))
+    return failure();
+  auto x = node.input(0);
+  if (failed(x))
+    return failure();
+  auto type = cast<RankedTensorType>(x->getType());
+  if (node.opset() < 13)
+    return node.error("Hardmax before opset 13 (over the input flattened to "
+                      "2-D) is not supported");
+  auto axis = normalizeAxis(node, node.intAttr("axis", -1), type.getRank());
+  if (failed(axis))
+    return failure();
+  int64_t depth = type.getDimSize(*axis);
+  if (ShapedType::isDynamic(depth))
+    return node.error("the axis must be static");
+  auto index = node.create<ArgMaxOp>({*x}, {node.i64Attr("axis", *axis),
+                                            node.boolAttr("keepdims", false)});
+  Type element = type.getElementType();
+  auto valuesType = RankedTensorType::get({2}, element);
+  Value offOn = node.constant(DenseElementsAttr::get(
+      valuesType, ArrayRef<Attribute>{node.builder().getFloatAttr(element, 0.0),
+                                      node.builder().getFloatAttr(element, 1.0)}));
+  auto result = succeeded(index)
+                    ? node.create<OneHotOp>({*index, offOn},
+                                            {node.i64Attr("depth", depth),
+                                             node.i64Attr("axis", *axis)})
+                    : noValue();
+  if (failed(result))
+    return failure();
+  node.setOutput(0, *result);
+  return success();
+}
+
+/// Shrink: x + bias below -lambd, x - bias above lambd, 0 between.
+LogicalResult importShrink(NodeImporter &node) {
+  if (failed(node.checkAttributes({"bias", "lambd"})))
+    return failure();
+  auto x = node.input(0);
+  if (failed(x))
+    return failure();
+  Type element = cast<RankedTensorType>(x->getType()).getElementType();
+  double bias = node.floatAttr("bias", 0.0), lambd = node.floatAttr("lambd", 0.5);
+  auto below = node.create<LessOp>({*x, node.scalar(-lambd, element)});
+  auto above = node.create<GreaterOp>({*x, node.scalar(lambd, element)});
+  auto raised = node.create<AddOp>({*x, node.scalar(bias, element)});
+  auto lowered = node.create<SubOp>({*x, node.scalar(bias, element)});
+  if (failed(below) || failed(above) || failed(raised) || failed(lowered))
+    return failure();
+  auto upper = node.create<SelectOp>(
+      {*above, *lowered, node.scalar(0.0, element)});
+  auto result = succeeded(upper)
+                    ? node.create<SelectOp>({*below, *raised, *upper})
+                    : noValue();
+  if (failed(result))
+    return failure();
+  node.setOutput(0, *result);
+  return success();
+}
+
 } // namespace
 
 void registerGeneratorImporters(OpImporterRegistry &registry) {
   registry.add("Range", importRange);
   registry.add("Trilu", importTrilu);
+  registry.add("Hardmax", importHardmax);
+  registry.add("Shrink", importShrink);
 }
 
 } // namespace kiln::onnx_import

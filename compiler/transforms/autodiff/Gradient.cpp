@@ -112,6 +112,10 @@ private:
           !differentiable.isDifferentiableOperand(index))
         continue;
       gradient = sumToShape(builder, loc, gradient, operand.getType());
+      if (!gradient)
+        return emitError(loc) << "cannot reduce the gradient of operand #"
+                              << index << " of '" << op->getName()
+                              << "' to its type " << operand.getType();
       if (gradient.getType() != operand.getType())
         return emitError(loc)
                << "gradient rule of '" << op->getName() << "' returned "

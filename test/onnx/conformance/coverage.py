@@ -99,7 +99,7 @@ def coverage_page(results, command):
         f"- Pass rate over all cases: {_percent(passed, len(results))}.",
         f"- Pass rate over in-scope cases: {_percent(passed, in_scope)}.",
         f"- Of the passing cases, {sum(r.frozen for r in results if r.status == PASS)} "
-        "pass with their integer inputs (shapes, axes, pads, bounds) frozen into",
+        "pass with some inputs (shapes, axes, pads, bounds, scales) frozen into",
         "  the model, because Kiln needs them while compiling "
         "(see [freeze.py](../test/onnx/conformance/freeze.py)).",
         "",
