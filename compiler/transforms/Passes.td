@@ -137,4 +137,19 @@ def HoistVectorTransfers : Pass<"kiln-hoist-vector-transfers", "mlir::func::Func
   }];
 }
 
+def BuildTrainStep : Pass<"kiln-build-train-step", "mlir::ModuleOp"> {
+  let summary = "Build the functions of a training artifact from a model and its loss";
+  let description = [{
+    Finds the function marked `kiln.train = {model = @f, optimizer = {...},
+    frozen = [...]}`: a loss function taking @f's inputs and then labels,
+    returning a scalar loss and scalar metrics, that calls @f. Replaces @f and
+    the loss function by the public functions `init`, `train_step`, `eval`,
+    `evaluate` and `apply_gradients` (see
+    compiler/transforms/training/TrainingArtifact.h), in which every
+    kiln.parameter, identified by name, is an explicit argument and the
+    optimizer state and step counter are explicit arguments and results.
+  }];
+  let dependentDialects = ["::kiln::KilnDialect"];
+}
+
 #endif // KILN_TRANSFORMS_PASSES

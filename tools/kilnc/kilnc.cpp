@@ -20,6 +20,7 @@
 #include "compiler/transforms/Passes.h"
 #include "dialects/kiln/KilnDialect.h"
 
+#include "mlir/Dialect/Func/IR/FuncOps.h"
 #include "mlir/IR/AsmState.h"
 #include "mlir/IR/Diagnostics.h"
 #include "mlir/IR/MLIRContext.h"
@@ -48,7 +49,8 @@ cl::opt<std::string> outputPath("o", cl::desc("Output file ('-' for stdout)"),
 cl::opt<Emit> emit(
     "emit", cl::desc("What to write"), cl::init(Emit::Obj),
     cl::values(
-        clEnumValN(Emit::Kiln, "kiln", "the kiln dialect, as imported"),
+        clEnumValN(Emit::Kiln, "kiln", "the kiln dialect, as imported (with --train, "
+                                         "after building the training functions)"),
         clEnumValN(Emit::Linalg, "linalg", "linalg on tensors"),
         clEnumValN(Emit::Mlir, "mlir", "the LLVM dialect with entry points"),
         clEnumValN(Emit::LLVMIR, "llvm", "optimized LLVM IR"),
@@ -56,6 +58,10 @@ cl::opt<Emit> emit(
         clEnumValN(Emit::Obj, "obj", "an object file and its C header"),
         clEnumValN(Emit::Shared, "shared",
                    "a shared library with a manifest, for libkiln_runtime")));
+cl::opt<bool> train(
+    "train",
+    cl::desc("Compile the model's train section into a training artifact: "
+             "init, train_step, eval, evaluate and apply_gradients"));
 cl::opt<bool> summary("summary",
                       cl::desc("Print a summary of each model's layers"));
 cl::opt<std::string> targetTriple("target", cl::desc("Target triple"),
@@ -207,6 +213,23 @@ int compile() {
     return 0;
   }
   std::string output = outputPath.empty() ? defaultOutputPath() : outputPath;
+  SmallVector<func::FuncOp> trainSections;
+  for (auto func : module->getOps<func::FuncOp>())
+    if (func->hasAttr("kiln.train"))
+      trainSections.push_back(func);
+  if (!train && emit != Emit::Kiln) {
+    // Without --train the artifact is for inference: drop the losses.
+    for (func::FuncOp func : trainSections)
+      func.erase();
+  }
+  if (train) {
+    if (trainSections.empty())
+      return fail("'" + inputPath + "' has no train section to compile");
+    PassManager pm(&context);
+    pm.addPass(kiln::createBuildTrainStep());
+    if (failed(pm.run(*module)))
+      return 1;
+  }
   if (emit == Emit::Kiln)
     return writeModule(*module, output) ? 1 : 0;
 

@@ -294,9 +294,20 @@ struct BlockDecl {
   std::vector<StmtPtr> body;
 };
 
+/// `train model(labels...) { loss = ...; optimizer = ...; ... }`: how a
+/// model is trained.
+struct TrainDecl {
+  /// The model trained.
+  std::string model;
+  llvm::SMLoc loc;
+  std::vector<TensorDecl> labels;
+  std::vector<StmtPtr> body;
+};
+
 struct FileAST {
   std::vector<std::unique_ptr<ModelDecl>> models;
   std::vector<std::unique_ptr<BlockDecl>> blocks;
+  std::vector<std::unique_ptr<TrainDecl>> trains;
 };
 
 } // namespace kiln::dsl

@@ -140,6 +140,13 @@ OwningOpRef<ModuleOp> ModelGenerator::generate() {
     if (failed(generateModel(*model)))
       return nullptr;
   }
+  if (file.trains.size() > 1) {
+    emitError(file.trains[1]->loc, "a file may hold one train section");
+    return nullptr;
+  }
+  for (const auto &train : file.trains)
+    if (failed(generateTrain(*module, *train)))
+      return nullptr;
   if (failed(mlir::verify(*module)))
     return nullptr;
   return module;
@@ -524,6 +531,8 @@ ModelGenerator::findBuiltin(StringRef name,
   // conv2d(x, w), batch_norm(x, scale, ...): explicit operands pick the op.
   if (layer && op)
     return positional.size() >= 2 && positional[1].isTensor() ? op : layer;
+  if (!layer && !op && trainedModel)
+    return lookup(lossBuiltins());
   return layer ? layer : op;
 }
 
@@ -573,6 +582,9 @@ FailureOr<DslValue> ModelGenerator::evaluateCall(const CallExpr &call) {
     known.push_back(block.getKey());
   for (ArrayRef<Builtin> table : {layerBuiltins(), opBuiltins()})
     for (const Builtin &builtin : table)
+      known.push_back(builtin.name);
+  if (trainedModel)
+    for (const Builtin &builtin : lossBuiltins())
       known.push_back(builtin.name);
   emitError(call.getLoc(),
             "unknown function '" + callee + "'" + didYouMean(callee, known));

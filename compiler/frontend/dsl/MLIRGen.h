@@ -19,9 +19,11 @@
 #include "compiler/frontend/dsl/CallArguments.h"
 #include "compiler/frontend/dsl/DslValue.h"
 #include "compiler/frontend/dsl/SourceLocations.h"
+#include "compiler/transforms/training/Losses.h"
 #include "dialects/kiln/KilnOps.h"
 
 #include "dialects/kiln/CheckedBuild.h"
+#include "mlir/Dialect/Func/IR/FuncOps.h"
 #include "mlir/IR/Builders.h"
 #include "mlir/IR/BuiltinOps.h"
 #include "mlir/IR/OwningOpRef.h"
@@ -284,6 +286,39 @@ private:
                     llvm::SmallVector<int64_t> &pads,
                     llvm::SmallVector<int64_t> &outputPadding);
 
+  //===--- MLIRGenTrain.cpp ----------------------------------------------===//
+
+  /// The optimizer settings of a train section, for `kiln.train`.
+  using TrainSettings = llvm::SmallVector<mlir::NamedAttribute>;
+
+  /// Generates the loss function of a train section.
+  mlir::LogicalResult generateTrain(mlir::ModuleOp module,
+                                    const TrainDecl &train);
+  /// Losses and penalties, callable in train sections only.
+  static llvm::ArrayRef<Builtin> lossBuiltins();
+  template <kiln::LossKind kind>
+  mlir::FailureOr<DslValue> lossOf(const BuiltinCall &call);
+  mlir::FailureOr<DslValue> lossKLNormal(const BuiltinCall &call);
+  mlir::FailureOr<DslValue> metricAccuracy(const BuiltinCall &call);
+  /// `metrics = [accuracy(y, labels), ...]`: scalars named after their
+  /// functions.
+  mlir::LogicalResult readMetrics(
+      const Expr &expr,
+      llvm::SmallVectorImpl<std::pair<std::string, mlir::Value>> &metrics);
+  template <bool squared>
+  mlir::FailureOr<DslValue> lossPenalty(const BuiltinCall &call);
+  /// The parameter `name` of the model being trained; reports at `at` when
+  /// there is none.
+  mlir::FailureOr<ParameterOp> trainedParameter(llvm::StringRef name,
+                                                llvm::SMLoc at);
+  /// `optimizer = adam(0.001, beta1=0.9, ...)`.
+  mlir::LogicalResult readOptimizer(const Expr &expr, TrainSettings &settings);
+  /// `schedule = exponential(gamma=0.9)`.
+  mlir::LogicalResult readSchedule(const Expr &expr, TrainSettings &settings);
+  /// A non-negative number setting `key`.
+  mlir::LogicalResult readSetting(llvm::StringRef key, const Expr &expr,
+                                  TrainSettings &settings);
+
   //===--- Naming --------------------------------------------------------===//
   /// The next unused layer name `base`, `base_1`, ... of the current frame,
   /// with the frame's prefix.
@@ -342,6 +377,8 @@ private:
   llvm::StringSet<> parameterNames;
   std::vector<Output> outputs;
   std::vector<Frame *> frames;
+  /// The model of the train section being generated, if any.
+  mlir::func::FuncOp trainedModel;
 };
 
 } // namespace kiln::dsl

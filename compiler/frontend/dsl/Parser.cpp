@@ -76,8 +76,13 @@ std::unique_ptr<FileAST> Parser::parseFile() {
       if (!block)
         return nullptr;
       file->blocks.push_back(std::move(block));
+    } else if (at(TokenKind::Identifier) && peek().spelling == "train") {
+      auto train = parseTrain();
+      if (!train)
+        return nullptr;
+      file->trains.push_back(std::move(train));
     } else {
-      return errorHere("expected 'model' or 'block'");
+      return errorHere("expected 'model', 'block' or 'train'");
     }
     skipNewlines();
   }
@@ -130,6 +135,22 @@ std::unique_ptr<ModelDecl> Parser::parseModel() {
       return error(stmt->getLoc(), "'return' is only allowed in blocks; a "
                                    "model assigns its outputs by name");
   return model;
+}
+
+std::unique_ptr<TrainDecl> Parser::parseTrain() {
+  auto train = std::make_unique<TrainDecl>();
+  if (!parseDeclName("train", train->model, train->loc))
+    return nullptr;
+  if (!expect(TokenKind::LParen, "'(' and the labels"))
+    return nullptr;
+  if (!parseTensorDecls(train->labels, /*parenthesized=*/true))
+    return nullptr;
+  if (!parseBody(train->body))
+    return nullptr;
+  for (const StmtPtr &stmt : train->body)
+    if (!isa<AssignStmt>(stmt.get()))
+      return error(stmt->getLoc(), "a train section holds assignments only");
+  return train;
 }
 
 bool Parser::parseModelOptions(ModelDecl &model) {

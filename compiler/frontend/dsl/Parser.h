@@ -46,6 +46,7 @@ public:
 private:
   std::unique_ptr<ModelDecl> parseModel();
   std::unique_ptr<BlockDecl> parseBlock();
+  std::unique_ptr<TrainDecl> parseTrain();
   /// Takes the keyword `keyword` and the name of the model or block that
   /// follows it.
   bool parseDeclName(llvm::StringRef keyword, std::string &name,

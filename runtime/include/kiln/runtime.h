@@ -163,6 +163,27 @@ KILN_API kiln_status *kiln_function_call(const kiln_function *fn,
                                          size_t n_inputs, kiln_tensor *outputs,
                                          size_t n_outputs);
 
+/*===--- Checkpoints ------------------------------------------------------===*/
+
+/* Writes `count` tensors, named by `names`, to `path` in Kiln's checkpoint
+ * format (docs/training.md). The file is written whole to a temporary file
+ * beside `path`, flushed to disk, then renamed over `path`: a reader sees
+ * the previous checkpoint or the new one, never a partial file. Names must
+ * be distinct and non-empty. */
+KILN_API kiln_status *kiln_checkpoint_save(const char *path,
+                                           const char *const *names,
+                                           const kiln_tensor *tensors,
+                                           size_t count);
+
+/* Reads the checkpoint at `path` into `tensors`: for each of `names`, the
+ * file's tensor of that name must have the view's element type and
+ * dimensions, and its values are copied into the view's buffer. The file may
+ * hold other tensors too. Nothing is written to any buffer unless the whole
+ * file is valid and every name is found with a matching type and shape. */
+KILN_API kiln_status *kiln_checkpoint_load(const char *path,
+                                           const char *const *names,
+                                           kiln_tensor *tensors, size_t count);
+
 #ifdef __cplusplus
 }
 #endif

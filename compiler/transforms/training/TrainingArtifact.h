@@ -1,0 +1,50 @@
+//===- TrainingArtifact.h - The functions of a training artifact -*- C++ -*-===//
+//
+// kiln-build-train-step turns a model and its loss function into these
+// public functions (their arguments and results named by `kiln.name`):
+//
+//   init() -> (params..., state..., step)
+//   train_step(params..., state..., inputs..., labels..., step)
+//       -> (loss, metrics..., new trainable params..., new state..., new step)
+//   eval(params..., inputs...) -> (outputs...)
+//   evaluate(params..., inputs..., labels...) -> (loss, metrics...)
+//   apply_gradients(trainable params..., grads..., state..., step)
+//       -> (new trainable params..., new state..., new step)
+//
+// `params` are all parameters of the model, frozen ones included; `state`
+// is the optimizer's, parameter-major; `step` counts the steps taken.
+//
+//===----------------------------------------------------------------------===//
+
+#ifndef KILN_COMPILER_TRANSFORMS_TRAINING_TRAININGARTIFACT_H
+#define KILN_COMPILER_TRANSFORMS_TRAINING_TRAININGARTIFACT_H
+
+#include "compiler/transforms/training/OptimizerConfig.h"
+#include "compiler/transforms/training/TrainingModule.h"
+
+namespace kiln {
+
+struct TrainingSpec {
+  mutable mlir::ModuleOp module;
+  /// The inference model: inputs -> outputs.
+  mutable mlir::func::FuncOp model;
+  /// The loss: model inputs..., labels... -> loss, metrics...; parameters
+  /// lifted to leading arguments (one per entry of `params`).
+  mutable mlir::func::FuncOp loss;
+  unsigned numModelInputs = 0;
+  std::vector<TrainingParameter> params;
+  OptimizerConfig optimizer;
+
+  llvm::SmallVector<const TrainingParameter *> allParams() const;
+  llvm::SmallVector<const TrainingParameter *> trainableParams() const;
+  /// The names of the optimizer state tensors, parameter-major.
+  llvm::SmallVector<std::string> stateNames() const;
+};
+
+/// train_step: the gradient of the loss with respect to the trainable
+/// parameters, then the optimizer update, in one function.
+mlir::FailureOr<mlir::func::FuncOp> buildTrainStep(const TrainingSpec &spec);
+
+} // namespace kiln
+
+#endif // KILN_COMPILER_TRANSFORMS_TRAINING_TRAININGARTIFACT_H
