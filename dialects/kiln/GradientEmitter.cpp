@@ -96,6 +96,24 @@ GradExpr GradientEmitter::sigmoid(GradExpr a) {
 GradExpr GradientEmitter::pow(GradExpr a, GradExpr b) {
   return wrap(PowOp::create(builder_, loc(), a, b));
 }
+GradExpr GradientEmitter::abs(GradExpr a) {
+  return wrap(AbsOp::create(builder_, loc(), a));
+}
+GradExpr GradientEmitter::sin(GradExpr a) {
+  return wrap(SinOp::create(builder_, loc(), a));
+}
+GradExpr GradientEmitter::cos(GradExpr a) {
+  return wrap(CosOp::create(builder_, loc(), a));
+}
+GradExpr GradientEmitter::sinh(GradExpr a) {
+  return wrap(SinhOp::create(builder_, loc(), a));
+}
+GradExpr GradientEmitter::cosh(GradExpr a) {
+  return wrap(CoshOp::create(builder_, loc(), a));
+}
+GradExpr GradientEmitter::between(GradExpr a, double lo, double hi) {
+  return greater(a, scalar(lo, a)) * greater(scalar(hi, a), a);
+}
 GradExpr GradientEmitter::greater(GradExpr a, GradExpr b) {
   return wrap(GreaterMaskOp::create(builder_, loc(), a, b));
 }

@@ -78,6 +78,13 @@ public:
   GradExpr sqrt(GradExpr a);
   GradExpr sigmoid(GradExpr a);
   GradExpr pow(GradExpr a, GradExpr b);
+  GradExpr abs(GradExpr a);
+  GradExpr sin(GradExpr a);
+  GradExpr cos(GradExpr a);
+  GradExpr sinh(GradExpr a);
+  GradExpr cosh(GradExpr a);
+  /// 1 where lo < a < hi, else 0.
+  GradExpr between(GradExpr a, double lo, double hi);
   /// 1 where a > b, else 0 (broadcasting).
   GradExpr greater(GradExpr a, GradExpr b);
   /// 1 where a == b, else 0 (broadcasting).
@@ -163,6 +170,15 @@ llvm::LogicalResult pool2d(GradientEmitter &g, bool max,
                            llvm::ArrayRef<int64_t> pads, bool countIncludePad);
 llvm::LogicalResult globalAvgPool2d(GradientEmitter &g);
 llvm::LogicalResult batchNorm(GradientEmitter &g, double epsilon);
+// IndexingGradients.cpp
+llvm::LogicalResult tile(GradientEmitter &g, llvm::ArrayRef<int64_t> repeats);
+llvm::LogicalResult blockRearrange(GradientEmitter &g, bool toSpace,
+                                   int64_t blocksize, llvm::StringRef mode);
+llvm::LogicalResult oneHot(GradientEmitter &g, int64_t depth, int64_t axis);
+llvm::LogicalResult gather(GradientEmitter &g, int64_t axis);
+llvm::LogicalResult gatherElements(GradientEmitter &g, int64_t axis);
+llvm::LogicalResult scatterAdd(GradientEmitter &g, int64_t axis);
+llvm::LogicalResult scatterAddElements(GradientEmitter &g, int64_t axis);
 } // namespace gradients
 
 //===----------------------------------------------------------------------===//

@@ -31,6 +31,7 @@ def Kiln_GatherOp : Kiln_Op<"gather"> {
     $data `,` $indices attr-dict `:` type($data) `,` type($indices) `->`
     type($result)
   }];
+  let gradient = [{ return ::kiln::gradients::gather(g, getAxis()); }];
 }
 
 def Kiln_GatherElementsOp : Kiln_Op<"gather_elements"> {
@@ -49,6 +50,7 @@ def Kiln_GatherElementsOp : Kiln_Op<"gather_elements"> {
     $data `,` $indices attr-dict `:` type($data) `,` type($indices) `->`
     type($result)
   }];
+  let gradient = [{ return ::kiln::gradients::gatherElements(g, getAxis()); }];
 }
 
 //===----------------------------------------------------------------------===//
@@ -67,6 +69,8 @@ class Kiln_ArgReduceOp<string mnemonic, string desc> : Kiln_Op<mnemonic> {
                    DefaultValuedAttr<BoolAttr, "false">:$select_last_index);
   let results = (outs RankedTensorOf<[I64]>:$result);
   let assemblyFormat = "$input attr-dict `:` type($input) `->` type($result)";
+  // An index: no gradient.
+  let gradient = [{ return g.grads({GradExpr()}); }];
 }
 
 def Kiln_ArgMaxOp : Kiln_ArgReduceOp<"argmax", "Index of the largest element">;
@@ -88,6 +92,8 @@ def Kiln_BroadcastToOp : Kiln_Op<"broadcast_to"> {
   let arguments = (ins Kiln_Tensor:$input, DenseI64ArrayAttr:$shape);
   let results = (outs Kiln_Tensor:$result);
   let assemblyFormat = "$input attr-dict `:` type($input) `->` type($result)";
+  // dy, which autodiff sums back to the input's shape.
+  let gradient = [{ return g.grads({g.dy()}); }];
 }
 
 def Kiln_TileOp : Kiln_Op<"tile"> {
@@ -100,6 +106,7 @@ def Kiln_TileOp : Kiln_Op<"tile"> {
   let arguments = (ins Kiln_Tensor:$input, DenseI64ArrayAttr:$repeats);
   let results = (outs Kiln_Tensor:$result);
   let assemblyFormat = "$input attr-dict `:` type($input) `->` type($result)";
+  let gradient = [{ return ::kiln::gradients::tile(g, getRepeats()); }];
 }
 
 //===----------------------------------------------------------------------===//
@@ -123,7 +130,8 @@ def Kiln_ResizeOp : Kiln_Op<"resize"> {
     `round_prefer_ceil`, `floor`, `ceil`), `linear` (bilinear over H and W)
     or `cubic` (bicubic with `cubic_coeff_a`; `exclude_outside` drops and
     renormalizes the weights of taps outside the input). Taps outside the
-    input read its edge, as ONNX's reference does.
+    input read its edge, as ONNX's reference does. It has no gradient rule:
+    differentiating through it is an error.
   }];
   let arguments = (ins Kiln_FloatTensor:$input, DenseI64ArrayAttr:$sizes,
                    OptionalAttr<DenseF64ArrayAttr>:$scales,
@@ -158,6 +166,9 @@ def Kiln_DepthToSpaceOp : Kiln_BlockRearrangeOp<"depth_to_space",
     `DCR` mode the channel index is `(by * b + bx) * (C / b^2) + c`, in `CRD`
     mode (PixelShuffle) `(c * b + by) * b + bx`.
   }];
+  let gradient = [{
+    return ::kiln::gradients::blockRearrange(g, true, getBlocksize(), getMode());
+  }];
 }
 
 def Kiln_SpaceToDepthOp : Kiln_BlockRearrangeOp<"space_to_depth",
@@ -165,6 +176,9 @@ def Kiln_SpaceToDepthOp : Kiln_BlockRearrangeOp<"space_to_depth",
   let description = [{
     `[N, C, H, W] -> [N, C * b^2, H / b, W / b]`, the inverse of
     depth_to_space in the same `mode` (ONNX SpaceToDepth is `DCR`).
+  }];
+  let gradient = [{
+    return ::kiln::gradients::blockRearrange(g, false, getBlocksize(), getMode());
   }];
 }
 
@@ -191,6 +205,7 @@ def Kiln_OneHotOp : Kiln_Op<"one_hot"> {
     $indices `,` $values attr-dict `:` type($indices) `,` type($values) `->`
     type($result)
   }];
+  let gradient = [{ return ::kiln::gradients::oneHot(g, getDepth(), getAxis()); }];
 }
 
 def Kiln_CumSumOp : Kiln_Op<"cumsum"> {
@@ -206,6 +221,12 @@ def Kiln_CumSumOp : Kiln_Op<"cumsum"> {
   let results = (outs RankedTensorOf<[AnyFloat, AnySignlessInteger]>:$result);
   let assemblyFormat = "$input attr-dict `:` type($input)";
   let hasVerifier = 1;
+  // The sum over the other side: the same kind of cumsum, reversed.
+  let gradient = [{
+    return g.grads({g.wrap(CumSumOp::create(g.builder(), g.loc(), g.dy(),
+                                            getAxis(), getExclusive(),
+                                            !getReverse()))});
+  }];
 }
 
 #endif // KILN_INDEXING_OPS

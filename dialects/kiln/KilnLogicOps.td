@@ -24,6 +24,15 @@ def Kiln_CastOp : Kiln_Op<"cast"> {
                    TypeAttrOf<Kiln_NumberType>:$to);
   let results = (outs Kiln_NumberTensor:$result);
   let assemblyFormat = "$input attr-dict `:` type($input) `to` $to";
+  // Float to float: the gradient cast back. Integer results carry no
+  // gradient, and integer inputs receive none.
+  let gradient = [{
+    ::mlir::Type from = ::mlir::getElementTypeOrSelf(getInput().getType());
+    if (!::mlir::isa<::mlir::FloatType>(from) ||
+        !::mlir::isa<::mlir::FloatType>(getTo()))
+      return g.grads({GradExpr()});
+    return g.grads({g.wrap(CastOp::create(g.builder(), g.loc(), g.dy(), from))});
+  }];
 }
 
 // The result is i1 of the broadcast shape.
@@ -34,6 +43,7 @@ class Kiln_CompareOp<string mnemonic, string desc>
     signed, i1 unsigned.}];
   let arguments = (ins Kiln_NumberTensor:$lhs, Kiln_NumberTensor:$rhs);
   let results = (outs Kiln_BoolTensor:$result);
+  let gradient = [{ return g.grads({GradExpr(), GradExpr()}); }];
   let extraClassDefinition = [{
     ::llvm::LogicalResult $cppClass::inferReturnTypes(
         ::mlir::MLIRContext *context, std::optional<::mlir::Location> location,
@@ -59,6 +69,7 @@ class Kiln_LogicalOp<string mnemonic, string desc>
     : Kiln_BinaryOp<mnemonic, desc> {
   let arguments = (ins Kiln_BoolTensor:$lhs, Kiln_BoolTensor:$rhs);
   let results = (outs Kiln_BoolTensor:$result);
+  let gradient = [{ return g.grads({GradExpr(), GradExpr()}); }];
 }
 
 def Kiln_AndOp : Kiln_LogicalOp<"and", "Logical and">;
@@ -68,6 +79,7 @@ def Kiln_XorOp : Kiln_LogicalOp<"xor", "Logical exclusive or">;
 def Kiln_NotOp : Kiln_UnaryOp<"not", "Logical negation"> {
   let arguments = (ins Kiln_BoolTensor:$input);
   let results = (outs Kiln_BoolTensor:$result);
+  let gradient = [{ return g.grads({GradExpr()}); }];
 }
 
 def Kiln_SelectOp : Kiln_Op<"select",
@@ -82,6 +94,14 @@ def Kiln_SelectOp : Kiln_Op<"select",
   let assemblyFormat = [{
     $condition `,` $true_value `,` $false_value attr-dict `:`
     type($condition) `,` type($true_value) `,` type($false_value)
+  }];
+  // dy where the condition picks the operand, else 0; none to the condition.
+  let gradient = [{
+    auto zero = g.scalar(0, g.dy());
+    auto pick = [&](GradExpr a, GradExpr b) {
+      return g.wrap(SelectOp::create(g.builder(), g.loc(), g.x(0), a, b));
+    };
+    return g.grads({GradExpr(), pick(g.dy(), zero), pick(zero, g.dy())});
   }];
 }
 

@@ -466,5 +466,7 @@ include "dialects/kiln/KilnLogicOps.td"
 include "dialects/kiln/KilnMathOps.td"
 include "dialects/kiln/KilnRecurrentOps.td"
 include "dialects/kiln/KilnIndexingOps.td"
+include "dialects/kiln/KilnScatterOps.td"
+include "dialects/kiln/KilnRandomOps.td"
 
 #endif // KILN_OPS

@@ -6,6 +6,7 @@
 
 #include "mlir/Dialect/Affine/IR/AffineOps.h"
 #include "mlir/Dialect/Func/IR/FuncOps.h"
+#include "mlir/Dialect/SCF/IR/SCF.h"
 #include "mlir/Transforms/DialectConversion.h"
 
 namespace kiln {
@@ -22,7 +23,7 @@ struct ConvertKilnToLinalgPass
     : kiln::impl::ConvertKilnToLinalgBase<ConvertKilnToLinalgPass> {
   void getDependentDialects(DialectRegistry &registry) const override {
     ConvertKilnToLinalgBase::getDependentDialects(registry);
-    registry.insert<affine::AffineDialect>();
+    registry.insert<affine::AffineDialect, scf::SCFDialect>();
   }
 
   void runOnOperation() override {
@@ -31,7 +32,8 @@ struct ConvertKilnToLinalgPass
     target.addIllegalDialect<KilnDialect>();
     target.addLegalDialect<linalg::LinalgDialect, tensor::TensorDialect,
                            arith::ArithDialect, math::MathDialect,
-                           affine::AffineDialect, func::FuncDialect>();
+                           affine::AffineDialect, func::FuncDialect,
+                           scf::SCFDialect>();
     RewritePatternSet patterns(context);
     populateElementwiseLoweringPatterns(patterns);
     populateReductionLoweringPatterns(patterns);
@@ -45,6 +47,8 @@ struct ConvertKilnToLinalgPass
     populateIndexingLoweringPatterns(patterns);
     populateRearrangeLoweringPatterns(patterns);
     populateResizeLoweringPatterns(patterns);
+    populateScatterLoweringPatterns(patterns);
+    populateRandomLoweringPatterns(patterns);
     if (failed(applyPartialConversion(getOperation(), target,
                                       std::move(patterns))))
       signalPassFailure();

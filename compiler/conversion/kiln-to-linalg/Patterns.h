@@ -21,6 +21,8 @@ void populateMathLoweringPatterns(mlir::RewritePatternSet &patterns);
 void populateIndexingLoweringPatterns(mlir::RewritePatternSet &patterns);
 void populateRearrangeLoweringPatterns(mlir::RewritePatternSet &patterns);
 void populateResizeLoweringPatterns(mlir::RewritePatternSet &patterns);
+void populateScatterLoweringPatterns(mlir::RewritePatternSet &patterns);
+void populateRandomLoweringPatterns(mlir::RewritePatternSet &patterns);
 
 } // namespace kiln
 

@@ -57,3 +57,12 @@ func.func @g(%x: tensor<4xf32>) -> tensor<4xf32> attributes {kiln.gradient = {na
 func.func @bad_request(%x: tensor<4xf32>) -> tensor<4xf32> attributes {kiln.gradient = {wrt = [0]}} {
   return %x : tensor<4xf32>
 }
+
+// -----
+
+// resize has no gradient rule.
+func.func @resize(%x: tensor<1x1x2x2xf32>) -> tensor<1x1x4x4xf32> attributes {kiln.gradient = {wrt = array<i64: 0>}} {
+  // expected-error @below {{cannot differentiate @resize: 'kiln.resize' has no gradient rule}}
+  %0 = kiln.resize %x {sizes = array<i64: 4, 4>} : tensor<1x1x2x2xf32> -> tensor<1x1x4x4xf32>
+  return %0 : tensor<1x1x4x4xf32>
+}
