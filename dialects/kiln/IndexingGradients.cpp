@@ -8,16 +8,13 @@
 //===----------------------------------------------------------------------===//
 
 #include "dialects/kiln/GradientEmitter.h"
+#include "dialects/kiln/ShapedValues.h"
 #include "dialects/kiln/KilnOps.h"
 
 using namespace mlir;
 using namespace kiln;
 
 namespace {
-
-ArrayRef<int64_t> shapeOf(Value value) {
-  return cast<ShapedType>(value.getType()).getShape();
-}
 
 } // namespace
 

@@ -7,6 +7,7 @@
 //===----------------------------------------------------------------------===//
 
 #include "dialects/kiln/GradientEmitter.h"
+#include "dialects/kiln/ShapedValues.h"
 #include "dialects/kiln/KilnOps.h"
 #include "dialects/kiln/KilnTypeInference.h"
 
@@ -16,10 +17,6 @@ using namespace mlir;
 using namespace kiln;
 
 namespace {
-
-ArrayRef<int64_t> shapeOf(Value value) {
-  return cast<ShapedType>(value.getType()).getShape();
-}
 
 int64_t rankOf(Value value) { return shapeOf(value).size(); }
 

@@ -6,6 +6,7 @@
 //===----------------------------------------------------------------------===//
 
 #include "dialects/kiln/KilnOps.h"
+#include "dialects/kiln/ShapedValues.h"
 
 #include "llvm/ADT/STLExtras.h"
 #include "llvm/ADT/StringSwitch.h"
@@ -17,18 +18,6 @@ using namespace kiln;
 namespace {
 using Types = SmallVectorImpl<Type>;
 using OptLoc = std::optional<Location>;
-
-Type elementTypeOf(Value value) {
-  return cast<ShapedType>(value.getType()).getElementType();
-}
-
-ArrayRef<int64_t> shapeOf(Value value) {
-  return cast<ShapedType>(value.getType()).getShape();
-}
-
-bool isKnownAndDiffers(int64_t a, int64_t b) {
-  return !ShapedType::isDynamic(a) && !ShapedType::isDynamic(b) && a != b;
-}
 
 /// `axis` counted from the front, or failure when outside [-rank, rank).
 FailureOr<int64_t> normalizeAxis(OptLoc loc, int64_t axis, int64_t rank) {

@@ -1,6 +1,7 @@
 //===- KilnOps.cpp - Result types and verifiers of kiln ops ---------------===//
 
 #include "dialects/kiln/KilnOps.h"
+#include "dialects/kiln/ShapedValues.h"
 
 #include "mlir/IR/Builders.h"
 #include "mlir/IR/OpImplementation.h"
@@ -16,18 +17,6 @@ using namespace kiln;
 namespace {
 using Types = SmallVectorImpl<Type>;
 using OptLoc = std::optional<Location>;
-
-Type elementTypeOf(Value value) {
-  return cast<ShapedType>(value.getType()).getElementType();
-}
-
-ArrayRef<int64_t> shapeOf(Value value) {
-  return cast<ShapedType>(value.getType()).getShape();
-}
-
-bool isKnownAndDiffers(int64_t a, int64_t b) {
-  return !ShapedType::isDynamic(a) && !ShapedType::isDynamic(b) && a != b;
-}
 
 int64_t productOf(ArrayRef<int64_t> dims) {
   int64_t product = 1;

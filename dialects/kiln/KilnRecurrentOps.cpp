@@ -1,6 +1,7 @@
 //===- KilnRecurrentOps.cpp - Result types and verifiers of RNN layers ----===//
 
 #include "dialects/kiln/KilnOps.h"
+#include "dialects/kiln/ShapedValues.h"
 #include "dialects/kiln/RecurrentActivations.h"
 
 #include "llvm/ADT/StringSwitch.h"
@@ -18,10 +19,6 @@ using OptLoc = std::optional<Location>;
 struct RecurrentOperands {
   Value input, weight, recurrence, bias, initialH, initialC, peephole;
 };
-
-bool isKnownAndDiffers(int64_t a, int64_t b) {
-  return !ShapedType::isDynamic(a) && !ShapedType::isDynamic(b) && a != b;
-}
 
 std::string shapeString(ArrayRef<int64_t> shape) {
   std::string text = "[";

@@ -1,15 +1,12 @@
 //===- KilnScatterOps.cpp - Verifiers of the scatter-adds -----------------===//
 
 #include "dialects/kiln/KilnOps.h"
+#include "dialects/kiln/ShapedValues.h"
 
 using namespace mlir;
 using namespace kiln;
 
 namespace {
-
-ArrayRef<int64_t> shapeOf(Value value) {
-  return cast<ShapedType>(value.getType()).getShape();
-}
 
 bool compatible(int64_t a, int64_t b) {
   return ShapedType::isDynamic(a) || ShapedType::isDynamic(b) || a == b;
