@@ -6,6 +6,7 @@
 //
 //===----------------------------------------------------------------------===//
 
+#include "compiler/conversion/kiln-to-linalg/ElementwiseGeneric.h"
 #include "compiler/conversion/kiln-to-linalg/LoweringUtils.h"
 #include "compiler/conversion/kiln-to-linalg/Patterns.h"
 #include "dialects/kiln/KilnOps.h"
@@ -44,57 +45,23 @@ struct ZerosLikeToFill : OpConversionPattern<ZerosLikeOp> {
   }
 };
 
-struct GreaterMaskToGeneric : OpConversionPattern<GreaterMaskOp> {
-  using OpConversionPattern::OpConversionPattern;
-  LogicalResult
-  matchAndRewrite(GreaterMaskOp op, OpAdaptor adaptor,
-                  ConversionPatternRewriter &rewriter) const override {
-    Location loc = op.getLoc();
-    auto resultType = cast<RankedTensorType>(op.getType());
-    ArrayRef<int64_t> resultShape = resultType.getShape();
-    SmallVector<Value> operands(adaptor.getOperands());
-    auto dynamicSizeOf = [&](int64_t dim) -> Value {
-      for (Value operand : operands) {
-        auto type = cast<RankedTensorType>(operand.getType());
-        int64_t at = dim - (resultType.getRank() - type.getRank());
-        if (at >= 0 && type.isDynamicDim(at))
-          return dimSize(rewriter, loc, operand, at);
-      }
-      llvm_unreachable("dynamic result dim without a dynamic operand dim");
-    };
-    Value init = emptyTensor(rewriter, loc, resultType, dynamicSizeOf);
-    SmallVector<AffineMap> maps;
-    for (Value operand : operands)
-      maps.push_back(broadcastMap(
-          op.getContext(), cast<RankedTensorType>(operand.getType()).getShape(),
-          resultShape));
-    maps.push_back(rewriter.getMultiDimIdentityMap(resultShape.size()));
-    SmallVector<utils::IteratorType> iterators(resultShape.size(),
-                                               utils::IteratorType::parallel);
-    Type elementType = resultType.getElementType();
-    auto generic = linalg::GenericOp::create(
-        rewriter, loc, resultType, operands, init, maps, iterators,
-        [&](OpBuilder &b, Location nested, ValueRange args) {
-          Value greater = arith::CmpFOp::create(
-              b, nested, arith::CmpFPredicate::OGT, args[0], args[1]);
-          Value one = arith::ConstantOp::create(
-              b, nested, scalarAttr(b, elementType, 1.0));
-          Value zero = arith::ConstantOp::create(
-              b, nested, scalarAttr(b, elementType, 0.0));
-          linalg::YieldOp::create(
-              b, nested,
-              arith::SelectOp::create(b, nested, greater, one, zero)
-                  .getResult());
-        });
-    rewriter.replaceOp(op, generic.getResults());
-    return success();
-  }
-};
+/// greater_mask's scalar body: 1 where lhs > rhs, else 0.
+Value greaterMaskBody(GreaterMaskOp op, OpBuilder &b, Location loc,
+                      ValueRange args) {
+  Type elementType = cast<RankedTensorType>(op.getType()).getElementType();
+  Value greater = arith::CmpFOp::create(b, loc, arith::CmpFPredicate::OGT,
+                                        args[0], args[1]);
+  Value one = arith::ConstantOp::create(b, loc, scalarAttr(b, elementType, 1.0));
+  Value zero =
+      arith::ConstantOp::create(b, loc, scalarAttr(b, elementType, 0.0));
+  return arith::SelectOp::create(b, loc, greater, one, zero);
+}
 
 } // namespace
 
 void kiln::populateAutodiffLoweringPatterns(RewritePatternSet &patterns) {
   patterns.add<ForwardOperand<StopGradientOp>, ForwardOperand<GradReverseOp>,
                ForwardOperand<CustomGradientOp, 0>, ZerosLikeToFill,
-               GreaterMaskToGeneric>(patterns.getContext());
+               ElementwiseToGeneric<GreaterMaskOp, greaterMaskBody>>(
+      patterns.getContext());
 }
