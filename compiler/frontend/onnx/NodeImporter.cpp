@@ -282,7 +282,7 @@ SmallVector<int64_t> reshapeTarget(ArrayRef<int64_t> shape) {
 
 FailureOr<int64_t> normalizeAxis(NodeImporter &node, int64_t axis,
                                  int64_t rank) {
-  if (axis < -rank || axis >= std::max<int64_t>(rank, 1))
+  if (axis < -rank || axis >= rank)
     return node.error("axis " + llvm::Twine(axis) +
                       " is out of range for rank " + llvm::Twine(rank));
   return axis < 0 ? axis + rank : axis;
