@@ -17,7 +17,9 @@ using namespace kiln;
 
 namespace {
 
-DenseElementsAttr initialValue(ParameterOp op) {
+ElementsAttr initialValue(ParameterOp op) {
+  if (ElementsAttr value = op.getValueAttr())
+    return value;
   RankedTensorType type = op.getType();
   SmallVector<double> values(type.getNumElements());
   initializeParameter(op.getInitializer(), op.getInitArgs(), type.getShape(),

@@ -55,9 +55,23 @@ LogicalResult ConstantOp::inferReturnTypes(MLIRContext *, OptLoc,
 LogicalResult ParameterOp::verify() {
   static constexpr llvm::StringLiteral kInitializers[] = {
       "zeros",          "ones",          "constant",   "normal",    "uniform",
-      "glorot_uniform", "glorot_normal", "he_uniform", "he_normal", "identity"};
+      "glorot_uniform", "glorot_normal", "he_uniform", "he_normal", "identity",
+      "value"};
   if (!llvm::is_contained(kInitializers, getInitializer()))
     return emitOpError("unknown initializer '") << getInitializer() << "'";
+  ElementsAttr value = getValueAttr();
+  if (getInitializer() == "value") {
+    if (!value)
+      return emitOpError("initializer 'value' needs a `value` attribute");
+    if (value.getShapedType() != getType())
+      return emitOpError("value of type ")
+             << value.getShapedType() << " does not match the result type "
+             << getType();
+  } else if (value) {
+    return emitOpError("a `value` attribute needs the initializer 'value', "
+                       "not '")
+           << getInitializer() << "'";
+  }
   size_t wanted = llvm::StringSwitch<size_t>(getInitializer())
                       .Case("constant", 1)
                       .Cases({"normal", "uniform"}, 2)

@@ -62,12 +62,15 @@ def Kiln_ParameterOp : Op<Kiln_Dialect, "parameter", [Pure]> {
     is drawn by `initializer` (zeros, ones, constant, normal, uniform,
     glorot_uniform, glorot_normal, he_uniform, he_normal) with `seed`;
     `init_args` holds the initializer's numbers (constant: value; normal:
-    mean, std; uniform: low, high). `trainable` is false for state such as
-    batch-norm running statistics.
+    mean, std; uniform: low, high). The initializer `value` takes the
+    initial value from the `value` attribute instead (the weights of an
+    imported model), whose type must be the result's; `seed` is then unused.
+    `trainable` is false for state such as batch-norm running statistics.
   }];
   let arguments = (ins StrAttr:$name, StrAttr:$initializer, Kiln_I64Attr:$seed,
                    DefaultValuedAttr<DenseF64ArrayAttr, "{}">:$init_args,
-                   DefaultValuedAttr<BoolAttr, "true">:$trainable);
+                   DefaultValuedAttr<BoolAttr, "true">:$trainable,
+                   OptionalAttr<ElementsAttr>:$value);
   let results = (outs RankedTensorOf<[AnyFloat], [HasStaticShapePred]>:$result);
   let assemblyFormat = "$name $initializer `seed` $seed attr-dict `:` type($result)";
   let hasVerifier = 1;

@@ -570,3 +570,27 @@ func.func @parameter_dynamic_shape() {
   %0 = kiln.parameter "w" "zeros" seed 0 : tensor<?x4xf32>
   return
 }
+
+// -----
+
+func.func @parameter_value_without_attribute() {
+  // expected-error @+1 {{'kiln.parameter' op initializer 'value' needs a `value` attribute}}
+  %0 = kiln.parameter "w" "value" seed 0 : tensor<2xf32>
+  return
+}
+
+// -----
+
+func.func @parameter_value_of_another_type() {
+  // expected-error @+1 {{'kiln.parameter' op value of type 'tensor<3xf32>' does not match the result type 'tensor<2xf32>'}}
+  %0 = kiln.parameter "w" "value" seed 0 {value = dense<1.0> : tensor<3xf32>} : tensor<2xf32>
+  return
+}
+
+// -----
+
+func.func @parameter_value_with_random_initializer() {
+  // expected-error @+1 {{'kiln.parameter' op a `value` attribute needs the initializer 'value', not 'zeros'}}
+  %0 = kiln.parameter "w" "zeros" seed 0 {value = dense<1.0> : tensor<2xf32>} : tensor<2xf32>
+  return
+}

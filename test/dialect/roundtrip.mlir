@@ -33,6 +33,9 @@ func.func @parameters() -> (tensor<4x8xf32>, tensor<8xf32>, tensor<8xf32>, tenso
   // Negative seeds are read back as signed values.
   // CHECK: kiln.parameter "n" "normal" seed -3 {init_args = array<f64: 0.000000e+00, 2.000000e+00>} : tensor<2x2xf16>
   %4 = kiln.parameter "n" "normal" seed -3 {init_args = array<f64: 0.0, 2.0>} : tensor<2x2xf16>
+  // An imported weight: the initial value is given.
+  // CHECK: kiln.parameter "fc1.weight" "value" seed 0 {value = dense<{{\[}}[1.000000e+00, 2.000000e+00]]> : tensor<1x2xf32>} : tensor<1x2xf32>
+  %5 = kiln.parameter "fc1.weight" "value" seed 0 {value = dense<[[1.0, 2.0]]> : tensor<1x2xf32>} : tensor<1x2xf32>
   return %0, %1, %2, %3, %4 : tensor<4x8xf32>, tensor<8xf32>, tensor<8xf32>, tensor<3xf64>, tensor<2x2xf16>
 }
 

@@ -73,3 +73,14 @@ func.func @nested() -> tensor<2xf32> {
   }
   return %0 : tensor<2xf32>
 }
+
+// A parameter with the initializer `value` (an imported model's weight)
+// becomes a constant holding exactly that value.
+// CHECK-LABEL: func.func @given_value
+// CHECK: kiln.constant {kiln.name = "fc1.weight"} dense<{{\[}}[1.500000e+00, -2.000000e+00], [2.500000e-01, 0.000000e+00]]> : tensor<2x2xf32>
+// CHECK: kiln.constant {kiln.name = "bn.mean"} dense<[1.000000e-01, 2.000000e-01]> : tensor<2xf64>
+func.func @given_value() -> (tensor<2x2xf32>, tensor<2xf64>) {
+  %w = kiln.parameter "fc1.weight" "value" seed 0 {value = dense<[[1.5, -2.0], [0.25, 0.0]]> : tensor<2x2xf32>} : tensor<2x2xf32>
+  %m = kiln.parameter "bn.mean" "value" seed 0 {trainable = false, value = dense<[0.1, 0.2]> : tensor<2xf64>} : tensor<2xf64>
+  return %w, %m : tensor<2x2xf32>, tensor<2xf64>
+}

@@ -34,7 +34,7 @@ FailureOr<Value> ModelGenerator::createParameter(StringRef name,
   auto type = RankedTensorType::get(shape, elementType);
   auto parameter =
       ParameterOp::create(builder, loc(at), type, name, initializer, nextSeed++,
-                          initArgs, trainable);
+                          initArgs, trainable, /*value=*/nullptr);
   return verified(parameter);
 }
 
