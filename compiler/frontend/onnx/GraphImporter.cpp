@@ -5,6 +5,7 @@
 #include "compiler/frontend/onnx/NodeImporter.h"
 #include "compiler/frontend/onnx/OpImporters.h"
 #include "compiler/frontend/onnx/TensorConversion.h"
+#include "compiler/frontend/onnx/TrainableInitializers.h"
 #include "dialects/kiln/KilnOps.h"
 
 #include "onnx/onnx_pb.h"
@@ -49,9 +50,10 @@ std::string describeType(Type type) {
 } // namespace
 
 GraphImporter::GraphImporter(MLIRContext &context, llvm::StringRef path,
-                             const onnx::ModelProto &model, int64_t opset)
+                             const onnx::ModelProto &model, int64_t opset,
+                             const ImportOptions &options)
     : context(context), path(path.str()), model(model), defaultOpset(opset),
-      b(&context) {}
+      options(options), b(&context) {}
 
 Location GraphImporter::graphLocation() {
   return FileLineColLoc::get(&context, path, 0, 0);
@@ -229,9 +231,15 @@ LogicalResult GraphImporter::importInitializers() {
       return emitError(graphLocation())
              << "initializer '" << tensor.name()
              << "': " << llvm::toString(value.takeError());
+    initializers[tensor.name()] = *value;
     ImportedValue imported;
     imported.known = KnownInts::fromAttr(*value);
-    if (!imported.known)
+    if (imported.known)
+      ; // Integers known while importing (shapes, axes).
+    else if (options.initializersAsParameters && isTrainableInitializer(*value))
+      imported.value =
+          initializerParameter(b, graphLocation(), tensor.name(), *value);
+    else
       imported.value = ConstantOp::create(b, graphLocation(), *value);
     values[tensor.name()] = std::move(imported);
   }
@@ -342,6 +350,8 @@ OwningOpRef<ModuleOp> GraphImporter::run() {
   }
   if (failed(importOutputs(function)))
     return nullptr;
+  if (options.initializersAsParameters)
+    finishInitializerParameters(function);
   if (failed(mlir::verify(*module)))
     return nullptr;
   return module;

@@ -3,6 +3,7 @@
 #ifndef KILN_COMPILER_FRONTEND_ONNX_GRAPHIMPORTER_H
 #define KILN_COMPILER_FRONTEND_ONNX_GRAPHIMPORTER_H
 
+#include "compiler/frontend/onnx/Import.h"
 #include "compiler/frontend/onnx/KnownInts.h"
 
 #include "mlir/Dialect/Func/IR/FuncOps.h"
@@ -29,7 +30,8 @@ struct ImportedValue {
 class GraphImporter {
 public:
   GraphImporter(mlir::MLIRContext &context, llvm::StringRef path,
-                const onnx::ModelProto &model, int64_t opset);
+                const onnx::ModelProto &model, int64_t opset,
+                const ImportOptions &options = {});
 
   /// The module holding the graph's function, or null after an error.
   mlir::OwningOpRef<mlir::ModuleOp> run();
@@ -37,6 +39,12 @@ public:
   //===--- For NodeImporter ---------------------------------------------===//
   mlir::OpBuilder &builder() { return b; }
   int64_t opset() const { return defaultOpset; }
+  /// The data of the initializer `name`, or null when there is none. An
+  /// initializer imported as a parameter is not a constant in the IR, but
+  /// importers that need constant inputs read its data here.
+  mlir::DenseElementsAttr initializerData(llvm::StringRef name) const {
+    return initializers.lookup(name);
+  }
   /// The value named `name`, or null when no earlier node or input defines it.
   ImportedValue *lookup(llvm::StringRef name);
   void define(llvm::StringRef name, ImportedValue value);
@@ -66,7 +74,9 @@ private:
   std::string path;
   const onnx::ModelProto &model;
   int64_t defaultOpset;
+  ImportOptions options;
   mlir::OpBuilder b;
+  llvm::StringMap<mlir::DenseElementsAttr> initializers;
   llvm::StringMap<ImportedValue> values;
   /// A function argument and dimension holding the dynamic batch size.
   mlir::Value batchArgument;

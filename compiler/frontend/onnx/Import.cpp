@@ -26,27 +26,31 @@ namespace {
 
 OwningOpRef<ModuleOp> importLoaded(llvm::Expected<LoadedModel> loaded,
                                    llvm::StringRef path,
-                                   MLIRContext &context) {
+                                   MLIRContext &context,
+                                   const ImportOptions &options) {
   if (!loaded) {
     emitError(FileLineColLoc::get(&context, path, 0, 0))
         << llvm::toString(loaded.takeError());
     return nullptr;
   }
-  GraphImporter importer(context, path, *loaded->proto, loaded->opset);
+  GraphImporter importer(context, path, *loaded->proto, loaded->opset,
+                         options);
   return importer.run();
 }
 
 } // namespace
 
 OwningOpRef<ModuleOp> importOnnxFile(llvm::StringRef path,
-                                     MLIRContext &context) {
-  return importLoaded(loadModel(path), path, context);
+                                     MLIRContext &context,
+                                     const ImportOptions &options) {
+  return importLoaded(loadModel(path), path, context, options);
 }
 
 OwningOpRef<ModuleOp> importOnnxModel(llvm::StringRef bytes,
                                       llvm::StringRef path,
-                                      MLIRContext &context) {
-  return importLoaded(loadModel(bytes, path), path, context);
+                                      MLIRContext &context,
+                                      const ImportOptions &options) {
+  return importLoaded(loadModel(bytes, path), path, context, options);
 }
 
 } // namespace kiln::onnx_import

@@ -71,6 +71,8 @@ DenseElementsAttr NodeImporter::constantInput(unsigned i) {
   ImportedValue *value = graph.lookup(node.input(i));
   if (value->known)
     return value->known->toAttr();
+  if (DenseElementsAttr data = graph.initializerData(node.input(i)))
+    return data;
   DenseElementsAttr attr;
   if (matchPattern(value->value, m_Constant(&attr)))
     return attr;
