@@ -13,9 +13,7 @@ relative error.
 groups: an MLP whose first layer is trained by Adam and whose second by SGD
 with Nesterov momentum, gradients clipped together by global norm, must
 match PyTorch's two optimizers after clip_grad_norm_ over all parameters."""
-import argparse
 import os
-import subprocess
 import sys
 
 import numpy as np
@@ -23,7 +21,8 @@ import torch
 import torch.nn.functional as F
 
 sys.path.insert(0, os.path.join(os.path.dirname(__file__), "..", "lib"))
-from kiln_artifact import Artifact  # noqa: E402
+from training_check import (apply_updates, compile_training,  # noqa: E402
+                            compile_training_file, relative_error, run_checks)
 
 GROUPS = """
 model mlp(x: f32[N, 8]) -> (logits: f32[N, 4]) seed 2 {
@@ -39,27 +38,9 @@ train mlp(labels: f32[N, 4]) {
 """
 
 
-def relative_error(actual, expected):
-    scale = np.abs(expected).max()
-    return np.abs(actual - expected).max() / (scale if scale > 0 else 1.0)
-
-
 def mlp(x, p, prefix):
     h = torch.tanh(x @ p[prefix + "dense_weight"] + p[prefix + "dense_bias"])
     return h @ p[prefix + "dense_1_weight"] + p[prefix + "dense_1_bias"]
-
-
-def compile_library(kilnc, work, name, source_path):
-    library = os.path.join(work, name + ".so")
-    subprocess.run([kilnc, "--train", "--emit=shared", source_path, "-o",
-                    library], check=True)
-    return Artifact(library)
-
-
-def update(state, outputs):
-    for key, value in outputs.items():
-        if key.startswith("new_"):
-            state[key[len("new_"):]] = value
 
 
 def worst_error(state, params):
@@ -68,9 +49,9 @@ def worst_error(state, params):
 
 
 def check_gan(kilnc, work):
-    art = compile_library(kilnc, work, "gan",
-                          os.path.join(os.path.dirname(__file__), "Inputs",
-                                       "gan.kiln"))
+    art = compile_training_file(
+        kilnc, work, "gan",
+        os.path.join(os.path.dirname(__file__), "Inputs", "gan.kiln"))
     state = dict(zip(art.output_names("init"), art.call("init")))
     params = {n: torch.tensor(v.astype(np.float64), requires_grad=True)
               for n, v in state.items() if n.startswith(("g_", "d_"))}
@@ -88,7 +69,7 @@ def check_gan(kilnc, work):
         z = rng.normal(size=(batch, 4)).astype(np.float32)
         d_out = art.call_named("discriminator_train_step",
                                dict(state, x=x, z=z, ones=ones, zeros=zeros))
-        update(state, d_out)
+        apply_updates(state, d_out)
         d_opt.zero_grad()
         fake = mlp(torch.tensor(z, dtype=torch.float64), params, "g_").detach()
         d_loss = (F.binary_cross_entropy_with_logits(
@@ -102,7 +83,7 @@ def check_gan(kilnc, work):
 
         g_out = art.call_named("generator_train_step",
                                dict(state, z=z, ones=ones))
-        update(state, g_out)
+        apply_updates(state, g_out)
         g_opt.zero_grad()
         g_loss = F.binary_cross_entropy_with_logits(
             mlp(mlp(torch.tensor(z, dtype=torch.float64), params, "g_"),
@@ -127,10 +108,7 @@ def check_gan(kilnc, work):
 
 
 def check_groups(kilnc, work):
-    source = os.path.join(work, "groups.kiln")
-    with open(source, "w") as f:
-        f.write(GROUPS)
-    art = compile_library(kilnc, work, "groups", source)
+    art = compile_training(kilnc, work, "groups", GROUPS)
     state = dict(zip(art.output_names("init"), art.call("init")))
     params = {n: torch.tensor(state[n].astype(np.float64), requires_grad=True)
               for n in ["dense_weight", "dense_bias", "dense_1_weight",
@@ -145,7 +123,7 @@ def check_groups(kilnc, work):
     for step in range(3):
         x = rng.normal(size=(16, 8)).astype(np.float32)
         labels = np.eye(4, dtype=np.float32)[rng.integers(0, 4, size=16)]
-        update(state, art.call_named("train_step",
+        apply_updates(state, art.call_named("train_step",
                                      dict(state, x=x, labels=labels)))
         first.zero_grad()
         second.zero_grad()
@@ -168,16 +146,5 @@ def check_groups(kilnc, work):
     return True
 
 
-def main():
-    parser = argparse.ArgumentParser()
-    parser.add_argument("--work", required=True)
-    parser.add_argument("--kilnc", default="kilnc")
-    args = parser.parse_args()
-    os.makedirs(args.work, exist_ok=True)
-    results = [check_gan(args.kilnc, args.work),
-               check_groups(args.kilnc, args.work)]
-    sys.exit(0 if all(results) else 1)
-
-
 if __name__ == "__main__":
-    main()
+    run_checks([check_gan, check_groups])
