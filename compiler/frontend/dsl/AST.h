@@ -294,12 +294,15 @@ struct BlockDecl {
   std::vector<StmtPtr> body;
 };
 
-/// `train model(labels...) { loss = ...; optimizer = ...; ... }`: how a
-/// model is trained.
+/// `train model(labels...) [as name] { loss = ...; optimizer = ...; ... }`:
+/// how a model is trained. A file may hold several, told apart by name.
 struct TrainDecl {
   /// The model trained.
   std::string model;
   llvm::SMLoc loc;
+  /// The section's name after `as`; empty when there is none.
+  std::string name;
+  llvm::SMLoc nameLoc;
   std::vector<TensorDecl> labels;
   std::vector<StmtPtr> body;
 };

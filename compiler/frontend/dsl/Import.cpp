@@ -23,3 +23,24 @@ kiln::dsl::importModelFile(llvm::SourceMgr &sourceMgr,
     return nullptr;
   return ModelGenerator(locations, *file).generate();
 }
+
+mlir::LogicalResult kiln::dsl::addTrainSections(llvm::SourceMgr &sourceMgr,
+                                                mlir::ModuleOp module) {
+  mlir::MLIRContext &context = *module.getContext();
+  context.loadDialect<kiln::KilnDialect, mlir::func::FuncDialect,
+                      mlir::arith::ArithDialect>();
+  SourceLocations locations(sourceMgr, context);
+  Lexer lexer(locations.getBuffer());
+  Parser parser(lexer, locations);
+  std::unique_ptr<FileAST> file = parser.parseFile(/*trainSectionsOnly=*/true);
+  if (!file)
+    return mlir::failure();
+  // Build into a copy, so that an error leaves `module` as it was.
+  mlir::OwningOpRef<mlir::ModuleOp> copy = module.clone();
+  if (failed(ModelGenerator(locations, *file).generateTrainSectionsInto(*copy)))
+    return mlir::failure();
+  module.getBody()->clear();
+  module.getBody()->getOperations().splice(module.getBody()->end(),
+                                           copy->getBody()->getOperations());
+  return mlir::success();
+}

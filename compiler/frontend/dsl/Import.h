@@ -23,6 +23,14 @@ namespace kiln::dsl {
 mlir::OwningOpRef<mlir::ModuleOp> importModelFile(llvm::SourceMgr &sourceMgr,
                                                   mlir::MLIRContext &context);
 
+/// Parses the main buffer of `sourceMgr`, a file of train sections only,
+/// and adds their loss functions to `module`, whose functions are the models
+/// they train (an imported ONNX graph: inputs and outputs are named by the
+/// `kiln.name` of its arguments and results). Errors are emitted as MLIR
+/// diagnostics at the source; `module` is unchanged on error.
+mlir::LogicalResult addTrainSections(llvm::SourceMgr &sourceMgr,
+                                     mlir::ModuleOp module);
+
 } // namespace kiln::dsl
 
 #endif // KILN_FRONTEND_DSL_IMPORT_H

@@ -140,13 +140,8 @@ OwningOpRef<ModuleOp> ModelGenerator::generate() {
     if (failed(generateModel(*model)))
       return nullptr;
   }
-  if (file.trains.size() > 1) {
-    emitError(file.trains[1]->loc, "a file may hold one train section");
+  if (failed(generateTrainSections(*module)))
     return nullptr;
-  }
-  for (const auto &train : file.trains)
-    if (failed(generateTrain(*module, *train)))
-      return nullptr;
   if (failed(mlir::verify(*module)))
     return nullptr;
   return module;
@@ -566,6 +561,8 @@ FailureOr<DslValue> ModelGenerator::evaluateCall(const CallExpr &call) {
     keyword.value.loc = keyword.syntax->value->getLoc();
 
   StringRef callee = call.getCallee();
+  if (func::FuncOp model = findModelFunction(callee))
+    return callModel(model, call, positional, !keywords.empty());
   if (auto it = blocks.find(callee); it != blocks.end())
     return expandBlock(*it->second, call, std::move(positional),
                        std::move(keywords));

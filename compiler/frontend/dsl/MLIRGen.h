@@ -27,6 +27,7 @@
 #include "mlir/IR/Builders.h"
 #include "mlir/IR/BuiltinOps.h"
 #include "mlir/IR/OwningOpRef.h"
+#include "llvm/ADT/MapVector.h"
 #include "llvm/ADT/StringMap.h"
 #include "llvm/ADT/StringSet.h"
 
@@ -66,6 +67,9 @@ public:
 
   /// The module, or null after reporting an error.
   mlir::OwningOpRef<mlir::ModuleOp> generate();
+  /// Adds the file's train sections (its blocks usable in them) to
+  /// `module`, which holds the models they train; verifies the result.
+  mlir::LogicalResult generateTrainSectionsInto(mlir::ModuleOp module);
 
 private:
   /// Names visible in a model's body or in one expansion of a block.
@@ -291,9 +295,37 @@ private:
   /// The optimizer settings of a train section, for `kiln.train`.
   using TrainSettings = llvm::SmallVector<mlir::NamedAttribute>;
 
+  /// Generates the loss functions of the file's train sections into
+  /// `module`, which holds the models they train.
+  mlir::LogicalResult generateTrainSections(mlir::ModuleOp module);
   /// Generates the loss function of a train section.
   mlir::LogicalResult generateTrain(mlir::ModuleOp module,
                                     const TrainDecl &train);
+
+  //===--- MLIRGenTrainModels.cpp ----------------------------------------===//
+
+  /// The model a train section trains, as its loss function sees it.
+  struct TrainedSignature {
+    mlir::func::FuncOp func;
+    /// The names of the model's inputs and outputs, and where they are
+    /// declared (the train section's name for a model not in this file).
+    llvm::SmallVector<std::pair<std::string, llvm::SMLoc>> inputs, outputs;
+    bool nhwc = false;
+  };
+  /// The model `train.model`: one of this file's models or a function of
+  /// `module` defined elsewhere (an imported ONNX graph), named by its
+  /// arguments' and results' `kiln.name`.
+  mlir::FailureOr<TrainedSignature> findTrainedModel(mlir::ModuleOp module,
+                                                     const TrainDecl &train);
+  /// The model function `name` of the module a train section is generated
+  /// into, or null.
+  mlir::func::FuncOp findModelFunction(llvm::StringRef name);
+  /// `m(x, ...)` in a train section: a call of model `m`, its outputs as
+  /// the result (a tuple when there are several).
+  mlir::FailureOr<DslValue> callModel(mlir::func::FuncOp model,
+                                      const CallExpr &call,
+                                      llvm::ArrayRef<DslValue> positional,
+                                      bool hasKeywords);
   /// Losses and penalties, callable in train sections only.
   static llvm::ArrayRef<Builtin> lossBuiltins();
   template <kiln::LossKind kind>
@@ -311,8 +343,42 @@ private:
   /// there is none.
   mlir::FailureOr<ParameterOp> trainedParameter(llvm::StringRef name,
                                                 llvm::SMLoc at);
-  /// `optimizer = adam(0.001, beta1=0.9, ...)`.
-  mlir::LogicalResult readOptimizer(const Expr &expr, TrainSettings &settings);
+  /// `optimizer = adam(0.001, beta1=0.9, ...)`; `params` receives the
+  /// parameter names of a `params=[...]` setting.
+  mlir::LogicalResult readOptimizer(const Expr &expr, TrainSettings &settings,
+                                    std::optional<DslValue> &params);
+
+  //===--- MLIRGenTrainParameters.cpp ------------------------------------===//
+
+  /// One optimizer of a train section and the parameters it updates (all
+  /// trainable parameters no other optimizer names, when `params` is
+  /// unset).
+  /// Parameter names in the order written, with where each was named.
+  using ParameterNames =
+      llvm::MapVector<std::string, llvm::SMLoc, llvm::StringMap<unsigned>>;
+  struct OptimizerGroup {
+    TrainSettings settings;
+    std::optional<ParameterNames> params;
+    llvm::SMLoc loc;
+  };
+  /// `optimizer = adam(...)` or `optimizer = [adam(..., params=[...]),
+  /// sgd(...)]`.
+  mlir::LogicalResult
+  readOptimizers(const Expr &expr,
+                 llvm::SmallVectorImpl<OptimizerGroup> &groups);
+  /// Adds the parameters of the trained model that `value` (a name or a
+  /// list of names, "prefix*" matching every name with that prefix) names
+  /// to `names`, with where they were named.
+  mlir::LogicalResult resolveParameterPatterns(const DslValue &value,
+                                               ParameterNames &names);
+  /// The `optimizer` entry of `kiln.train`: one dictionary, or one per
+  /// group with its `params`; `shared` (schedule, clipping) goes into each.
+  /// Reports parameters in two groups, frozen parameters in a group and
+  /// trainable parameters in none.
+  mlir::FailureOr<mlir::Attribute>
+  optimizerAttribute(llvm::ArrayRef<OptimizerGroup> groups,
+                     const TrainSettings &shared, const ParameterNames &frozen);
+
   /// `schedule = exponential(gamma=0.9)`.
   mlir::LogicalResult readSchedule(const Expr &expr, TrainSettings &settings);
   /// A non-negative number setting `key`.
@@ -379,6 +445,8 @@ private:
   std::vector<Frame *> frames;
   /// The model of the train section being generated, if any.
   mlir::func::FuncOp trainedModel;
+  /// The module that train sections are generated into.
+  mlir::ModuleOp trainModule;
 };
 
 } // namespace kiln::dsl

@@ -30,7 +30,7 @@ namespace {
 constexpr llvm::StringLiteral kOptimizers[] = {
     "sgd", "momentum", "nesterov", "adagrad", "rmsprop", "adam", "adamw"};
 constexpr llvm::StringLiteral kSchedules[] = {"constant", "step", "exponential",
-                                             "cosine"};
+                                              "cosine"};
 
 /// The settings that each schedule takes.
 ArrayRef<llvm::StringLiteral> scheduleSettings(StringRef schedule) {
@@ -86,9 +86,9 @@ FailureOr<DslValue> ModelGenerator::lossOf(const BuiltinCall &call) {
   FailureOr<bool> fromLogits = call.args.boolean("from_logits", false);
   if (failed(prediction) || failed(labels) || failed(fromLogits))
     return failure();
-  FailureOr<Value> loss = kiln::buildLoss(
-      builder, loc(call.args.callLoc()), kind, *prediction, *labels,
-      *fromLogits);
+  FailureOr<Value> loss =
+      kiln::buildLoss(builder, loc(call.args.callLoc()), kind, *prediction,
+                      *labels, *fromLogits);
   return tensorResult(loss, call.args.callLoc());
 }
 
@@ -116,28 +116,29 @@ FailureOr<DslValue> ModelGenerator::lossKLNormal(const BuiltinCall &call) {
 template <bool squared>
 FailureOr<DslValue> ModelGenerator::lossPenalty(const BuiltinCall &call) {
   const DslValue &arg = *call.args.find("params");
-  std::vector<DslValue> names =
-      arg.kind == DslValue::Kind::List ? arg.elements
-                                       : std::vector<DslValue>{arg};
+  std::vector<DslValue> names = arg.kind == DslValue::Kind::List
+                                    ? arg.elements
+                                    : std::vector<DslValue>{arg};
   SmallVector<Value> tensors;
   for (const DslValue &name : names) {
     if (name.kind != DslValue::Kind::String) {
-      emitError(name.loc, "expected a parameter name (a string), got " +
-                              name.describe());
+      emitError(name.loc,
+                "expected a parameter name (a string), got " + name.describe());
       return failure();
     }
-    FailureOr<kiln::ParameterOp> param = trainedParameter(name.string, name.loc);
+    FailureOr<kiln::ParameterOp> param =
+        trainedParameter(name.string, name.loc);
     if (failed(param))
       return failure();
     tensors.push_back(builder.clone(**param)->getResult(0));
   }
-  return tensorResult(kiln::buildPenalty(builder, loc(call.args.callLoc()),
-                                         tensors, squared),
-                      call.args.callLoc());
+  return tensorResult(
+      kiln::buildPenalty(builder, loc(call.args.callLoc()), tensors, squared),
+      call.args.callLoc());
 }
 
 FailureOr<kiln::ParameterOp> ModelGenerator::trainedParameter(StringRef name,
-                                                        SMLoc at) {
+                                                              SMLoc at) {
   kiln::ParameterOp found;
   SmallVector<StringRef> known;
   trainedModel.walk([&](kiln::ParameterOp op) {
@@ -147,14 +148,14 @@ FailureOr<kiln::ParameterOp> ModelGenerator::trainedParameter(StringRef name,
   });
   if (found)
     return found;
-  emitError(at, "model '" + trainedModel.getSymName() +
-                    "' has no parameter '" + name + "'" +
-                    didYouMean(name, known));
+  emitError(at, "model '" + trainedModel.getSymName() + "' has no parameter '" +
+                    name + "'" + didYouMean(name, known));
   return failure();
 }
 
 LogicalResult ModelGenerator::readOptimizer(const Expr &expr,
-                                            TrainSettings &settings) {
+                                            TrainSettings &settings,
+                                            std::optional<DslValue> &params) {
   const auto *call = dyn_cast<CallExpr>(&expr);
   if (!call) {
     emitError(expr.getLoc(), "expected an optimizer such as adam(...)");
@@ -180,11 +181,18 @@ LogicalResult ModelGenerator::readOptimizer(const Expr &expr,
                            settings)))
       return failure();
   for (const KeywordArg &keyword : call->getKeywords()) {
+    if (keyword.name == "params") {
+      FailureOr<DslValue> value = evaluateSingle(*keyword.value);
+      if (failed(value))
+        return failure();
+      params = *value;
+      continue;
+    }
     StringRef key = keyword.name == "lr" ? "learning_rate" : keyword.name;
     if (!llvm::is_contained(kiln::optimizerNumberKeys(), key) ||
         key == "clip_norm" || key == "clip_value" || key == "gamma") {
-      emitError(keyword.loc, "unknown setting '" + keyword.name + "' of " +
-                                 name + "()");
+      emitError(keyword.loc,
+                "unknown setting '" + keyword.name + "' of " + name + "()");
       return failure();
     }
     if (failed(readSetting(key, *keyword.value, settings)))
@@ -220,9 +228,8 @@ LogicalResult ModelGenerator::readSchedule(const Expr &expr,
   const auto *call = dyn_cast<CallExpr>(&expr);
   if (!call || !llvm::is_contained(kSchedules, call->getCallee())) {
     SmallVector<StringRef> known(std::begin(kSchedules), std::end(kSchedules));
-    emitError(expr.getLoc(),
-              "expected a learning-rate schedule: " +
-                  llvm::join(known, "(), ") + "()");
+    emitError(expr.getLoc(), "expected a learning-rate schedule: " +
+                                 llvm::join(known, "(), ") + "()");
     return failure();
   }
   settings.push_back(builder.getNamedAttr(
@@ -261,7 +268,8 @@ LogicalResult ModelGenerator::readMetrics(
     auto type = value->isTensor()
                     ? dyn_cast<RankedTensorType>(value->tensor.getType())
                     : RankedTensorType();
-    if (!type || type.getRank() != 0 || !isa<FloatType>(type.getElementType())) {
+    if (!type || type.getRank() != 0 ||
+        !isa<FloatType>(type.getElementType())) {
       emitError(element->getLoc(),
                 "a metric must be a floating-point scalar (f32[]), got " +
                     value->describe());
@@ -281,51 +289,44 @@ LogicalResult ModelGenerator::readMetrics(
 
 LogicalResult ModelGenerator::generateTrain(ModuleOp module,
                                             const TrainDecl &train) {
-  auto modelIt = llvm::find_if(file.models, [&](const auto &model) {
-    return model->name == train.model;
-  });
-  if (modelIt == file.models.end()) {
-    SmallVector<StringRef> known;
-    for (const auto &model : file.models)
-      known.push_back(model->name);
-    return emitError(train.loc, "there is no model '" + train.model +
-                                    "' to train" +
-                                    didYouMean(train.model, known));
-  }
-  const ModelDecl &model = **modelIt;
-  trainedModel = module.lookupSymbol<func::FuncOp>(model.name);
+  FailureOr<TrainedSignature> model = findTrainedModel(module, train);
+  if (failed(model))
+    return failure();
+  trainedModel = model->func;
   llvm::scope_exit clearModel([&] { trainedModel = nullptr; });
-  nhwc = model.layout == "nhwc";
+  nhwc = model->nhwc;
 
   SmallVector<Type> inputTypes(trainedModel.getArgumentTypes());
   for (const TensorDecl &label : train.labels) {
-    for (const auto *decls : {&model.inputs, &model.outputs})
-      for (const TensorDecl &decl : *decls)
-        if (decl.name == label.name)
-          return emitError(label.loc, "label '" + label.name +
-                                          "' has the name of a model " +
-                                          (decls == &model.inputs
-                                               ? "input"
-                                               : "output"));
+    for (const auto *names : {&model->inputs, &model->outputs})
+      for (const auto &name : *names)
+        if (name.first == label.name)
+          return emitError(
+              label.loc, "label '" + label.name + "' has the name of a model " +
+                             (names == &model->inputs ? "input" : "output"));
     inputTypes.push_back(getTensorType(context, label.type));
   }
 
   OpBuilder::InsertionGuard guard(builder);
   builder.setInsertionPointToEnd(module.getBody());
-  auto function = func::FuncOp::create(
-      builder, loc(train.loc), model.name + "_train",
-      builder.getFunctionType(inputTypes, {}));
+  std::string functionName =
+      (train.name.empty() ? train.model : train.name) + "_train";
+  for (unsigned i = 1; module.lookupSymbol(functionName); ++i)
+    functionName = (train.name.empty() ? train.model : train.name) + "_train_" +
+                   std::to_string(i);
+  auto function = func::FuncOp::create(builder, loc(train.loc), functionName,
+                                       builder.getFunctionType(inputTypes, {}));
   Block *entry = function.addEntryBlock();
   builder.setInsertionPointToStart(entry);
 
   Frame trainFrame;
   frames.push_back(&trainFrame);
   llvm::scope_exit popFrame([&] { frames.pop_back(); });
-  size_t numInputs = model.inputs.size();
-  for (auto [i, input] : llvm::enumerate(model.inputs)) {
-    function.setArgAttr(i, kNameAttr, builder.getStringAttr(input.name));
-    trainFrame.names[input.name] = DslValue::ofTensor(
-        toKilnLayout(entry->getArgument(i), input.loc), input.loc);
+  size_t numInputs = model->inputs.size();
+  for (auto [i, input] : llvm::enumerate(model->inputs)) {
+    function.setArgAttr(i, kNameAttr, builder.getStringAttr(input.first));
+    trainFrame.names[input.first] = DslValue::ofTensor(
+        toKilnLayout(entry->getArgument(i), input.second), input.second);
   }
   for (auto [i, label] : llvm::enumerate(train.labels)) {
     function.setArgAttr(numInputs + i, kNameAttr,
@@ -335,51 +336,40 @@ LogicalResult ModelGenerator::generateTrain(ModuleOp module,
   }
   auto call = func::CallOp::create(builder, loc(train.loc), trainedModel,
                                    entry->getArguments().take_front(numInputs));
-  for (auto [output, result] : llvm::zip(model.outputs, call.getResults()))
-    trainFrame.names[output.name] =
-        DslValue::ofTensor(toKilnLayout(result, output.loc), output.loc);
+  for (auto [output, result] : llvm::zip(model->outputs, call.getResults()))
+    trainFrame.names[output.first] =
+        DslValue::ofTensor(toKilnLayout(result, output.second), output.second);
 
-  TrainSettings optimizer;
-  SmallVector<Attribute> frozen;
+  SmallVector<OptimizerGroup> groups;
+  TrainSettings shared;
+  ParameterNames frozen;
   std::optional<DslValue> loss;
   SmallVector<std::pair<std::string, Value>> metrics;
   llvm::StringMap<SMLoc> seen;
   for (const StmtPtr &stmt : train.body) {
     const auto &assign = cast<AssignStmt>(*stmt);
     const Target &target = assign.getTargets().front();
-    bool special = target.name == "loss" ||
-                   llvm::is_contained(kSettings, target.name);
+    bool special =
+        target.name == "loss" || llvm::is_contained(kSettings, target.name);
     if (special && assign.getTargets().size() > 1)
-      return emitError(target.loc, "'" + target.name +
-                                       "' must be assigned on its own");
+      return emitError(target.loc,
+                       "'" + target.name + "' must be assigned on its own");
     if (special && !seen.try_emplace(target.name, target.loc).second)
       return emitError(target.loc, "'" + target.name + "' is set twice");
     const Expr &value = assign.getValue();
     if (target.name == "optimizer") {
-      if (failed(readOptimizer(value, optimizer)))
+      if (failed(readOptimizers(value, groups)))
         return failure();
     } else if (target.name == "schedule") {
-      if (failed(readSchedule(value, optimizer)))
+      if (failed(readSchedule(value, shared)))
         return failure();
     } else if (target.name == "clip_norm" || target.name == "clip_value") {
-      if (failed(readSetting(target.name, value, optimizer)))
+      if (failed(readSetting(target.name, value, shared)))
         return failure();
     } else if (target.name == "frozen") {
       FailureOr<DslValue> names = evaluateSingle(value);
-      if (failed(names))
+      if (failed(names) || failed(resolveParameterPatterns(*names, frozen)))
         return failure();
-      std::vector<DslValue> list = names->kind == DslValue::Kind::List
-                                       ? names->elements
-                                       : std::vector<DslValue>{*names};
-      for (const DslValue &name : list) {
-        if (name.kind != DslValue::Kind::String)
-          return emitError(name.loc, "expected a parameter name (a string), "
-                                     "got " +
-                                         name.describe());
-        if (failed(trainedParameter(name.string, name.loc)))
-          return failure();
-        frozen.push_back(builder.getStringAttr(name.string));
-      }
     } else if (target.name == "metrics") {
       if (failed(readMetrics(value, metrics)))
         return failure();
@@ -388,8 +378,8 @@ LogicalResult ModelGenerator::generateTrain(ModuleOp module,
       if (failed(value))
         return failure();
       if (!value->isTensor())
-        return emitError(value->loc, "the loss must be a tensor, got " +
-                                         value->describe());
+        return emitError(value->loc,
+                         "the loss must be a tensor, got " + value->describe());
       auto type = cast<RankedTensorType>(value->tensor.getType());
       if (type.getRank() != 0 || !isa<FloatType>(type.getElementType()))
         return emitError(assign.getValue().getLoc(),
@@ -402,10 +392,10 @@ LogicalResult ModelGenerator::generateTrain(ModuleOp module,
     }
   }
   if (!loss)
-    return emitError(train.loc, "the train section of '" + model.name +
+    return emitError(train.loc, "the train section of '" + train.model +
                                     "' assigns no 'loss'");
   if (!seen.count("optimizer"))
-    return emitError(train.loc, "the train section of '" + model.name +
+    return emitError(train.loc, "the train section of '" + train.model +
                                     "' chooses no 'optimizer'");
 
   SmallVector<Value> results = {loss->tensor};
@@ -418,13 +408,23 @@ LogicalResult ModelGenerator::generateTrain(ModuleOp module,
   for (auto [i, metric] : llvm::enumerate(metrics))
     function.setResultAttr(i + 1, kNameAttr,
                            builder.getStringAttr(metric.first));
+  FailureOr<Attribute> optimizer = optimizerAttribute(groups, shared, frozen);
+  if (failed(optimizer))
+    return failure();
   SmallVector<NamedAttribute> config = {
-      builder.getNamedAttr("model",
-                           FlatSymbolRefAttr::get(trainedModel.getSymNameAttr())),
-      builder.getNamedAttr("optimizer", builder.getDictionaryAttr(optimizer))};
-  if (!frozen.empty())
+      builder.getNamedAttr(
+          "model", FlatSymbolRefAttr::get(trainedModel.getSymNameAttr())),
+      builder.getNamedAttr("optimizer", *optimizer)};
+  if (!train.name.empty())
     config.push_back(
-        builder.getNamedAttr("frozen", builder.getArrayAttr(frozen)));
+        builder.getNamedAttr("name", builder.getStringAttr(train.name)));
+  if (!frozen.empty()) {
+    SmallVector<Attribute> names;
+    for (const auto &entry : frozen)
+      names.push_back(builder.getStringAttr(entry.first));
+    config.push_back(
+        builder.getNamedAttr("frozen", builder.getArrayAttr(names)));
+  }
   function->setAttr("kiln.train", builder.getDictionaryAttr(config));
   return success();
 }

@@ -62,11 +62,11 @@ std::nullptr_t Parser::error(SMLoc loc, const Twine &message) {
 // Models and blocks
 //===----------------------------------------------------------------------===//
 
-std::unique_ptr<FileAST> Parser::parseFile() {
+std::unique_ptr<FileAST> Parser::parseFile(bool trainSectionsOnly) {
   auto file = std::make_unique<FileAST>();
   skipNewlines();
   while (!at(TokenKind::Eof)) {
-    if (at(TokenKind::KwModel)) {
+    if (at(TokenKind::KwModel) && !trainSectionsOnly) {
       auto model = parseModel();
       if (!model)
         return nullptr;
@@ -82,11 +82,17 @@ std::unique_ptr<FileAST> Parser::parseFile() {
         return nullptr;
       file->trains.push_back(std::move(train));
     } else {
-      return errorHere("expected 'model', 'block' or 'train'");
+      return errorHere(trainSectionsOnly
+                           ? "expected 'train' or 'block': this file adds "
+                             "train sections to a model defined elsewhere"
+                           : "expected 'model', 'block' or 'train'");
     }
     skipNewlines();
   }
-  if (file->models.empty()) {
+  if (trainSectionsOnly && file->trains.empty())
+    return error(SMLoc::getFromPointer(locations.getBuffer().begin()),
+                 "the file holds no train section");
+  if (file->models.empty() && !trainSectionsOnly) {
     SMLoc start = SMLoc::getFromPointer(locations.getBuffer().begin());
     return error(start, file->blocks.empty() ? "the file defines no model"
                                              : "the file defines no model, "
@@ -145,6 +151,14 @@ std::unique_ptr<TrainDecl> Parser::parseTrain() {
     return nullptr;
   if (!parseTensorDecls(train->labels, /*parenthesized=*/true))
     return nullptr;
+  if (at(TokenKind::Identifier) && peek().spelling == "as") {
+    take();
+    if (!at(TokenKind::Identifier))
+      return errorHere("expected the train section's name after 'as'");
+    Token name = take();
+    train->name = name.spelling.str();
+    train->nameLoc = name.loc;
+  }
   if (!parseBody(train->body))
     return nullptr;
   for (const StmtPtr &stmt : train->body)

@@ -41,7 +41,9 @@ public:
       : lexer(lexer), locations(locations) {}
 
   /// The file's AST, or null after reporting an error.
-  std::unique_ptr<FileAST> parseFile();
+  /// With `trainSectionsOnly`, the file holds train sections only (for a
+  /// model defined elsewhere, such as an imported ONNX graph).
+  std::unique_ptr<FileAST> parseFile(bool trainSectionsOnly = false);
 
 private:
   std::unique_ptr<ModelDecl> parseModel();

@@ -1,17 +1,20 @@
-//===- BuildTrainStep.cpp - A model and its loss to a training artifact ---===//
+//===- BuildTrainStep.cpp - Train sections to a training artifact --------===//
 //
-// Reads the function marked `kiln.train` (the loss) and the model it names,
-// and replaces both by the functions of TrainingArtifact.h.
+// Reads the functions marked `kiln.train` (the losses of the train
+// sections) and the models they name, and replaces them by the functions of
+// TrainingArtifact.h: one init for all sections, one eval per trained
+// model, and per section its train_step, evaluate and apply_gradients.
 //
 //===----------------------------------------------------------------------===//
 
 #include "compiler/transforms/Passes.h"
 #include "compiler/transforms/training/KilnMath.h"
-#include "compiler/transforms/training/Optimizers.h"
+#include "compiler/transforms/training/TrainAttribute.h"
 #include "compiler/transforms/training/TrainingArtifact.h"
 
-#include "mlir/IR/SymbolTable.h"
+#include "llvm/ADT/MapVector.h"
 #include "llvm/ADT/ScopeExit.h"
+#include "llvm/ADT/StringSet.h"
 
 namespace kiln {
 #define GEN_PASS_DEF_BUILDTRAINSTEP
@@ -20,29 +23,6 @@ namespace kiln {
 
 using namespace mlir;
 using namespace kiln;
-
-SmallVector<const TrainingParameter *> TrainingSpec::allParams() const {
-  SmallVector<const TrainingParameter *> all;
-  for (const TrainingParameter &p : params)
-    all.push_back(&p);
-  return all;
-}
-
-SmallVector<const TrainingParameter *> TrainingSpec::trainableParams() const {
-  SmallVector<const TrainingParameter *> trainable;
-  for (const TrainingParameter &p : params)
-    if (p.trainable)
-      trainable.push_back(&p);
-  return trainable;
-}
-
-SmallVector<std::string> TrainingSpec::stateNames() const {
-  SmallVector<std::string> names;
-  for (const TrainingParameter *p : trainableParams())
-    for (StringRef slot : optimizerStateNames(optimizer.kind))
-      names.push_back((slot + "_" + p->symbol).str());
-  return names;
-}
 
 namespace {
 
@@ -56,36 +36,34 @@ func::FuncOp createFunction(OpBuilder &b, ModuleOp module, Location loc,
   return func;
 }
 
-Type stepType(const TrainingSpec &spec) {
-  return RankedTensorType::get(
-      {}, spec.trainableParams().front()->type.getElementType());
-}
-
-/// init() -> (params..., state..., step): the parameters' initializers
-/// (materialized later like an inference model's), zero state and step 0.
-void buildInit(const TrainingSpec &spec) {
-  OpBuilder b(spec.module.getContext());
-  Location loc = spec.model.getLoc();
+/// init() -> (params..., state..., step) for all sections: every parameter
+/// from its initializer (materialized later like an inference model's),
+/// then each section's zero optimizer state, then each section's step 0.
+void buildInit(ModuleOp module, ArrayRef<TrainingParameter> params,
+               ArrayRef<TrainingSpec> sections) {
+  OpBuilder b(module.getContext());
+  Location loc = sections.front().model.getLoc();
   SmallVector<Type> results;
   SmallVector<std::string> names;
-  for (const TrainingParameter &p : spec.params) {
+  for (const TrainingParameter &p : params) {
     results.push_back(p.type);
     names.push_back(p.symbol);
   }
-  SmallVector<std::string> stateNames = spec.stateNames();
-  size_t slots = optimizerStateNames(spec.optimizer.kind).size();
-  for (const TrainingParameter *p : spec.trainableParams())
-    results.append(slots, p->type);
-  names.append(stateNames.begin(), stateNames.end());
-  results.push_back(stepType(spec));
-  names.push_back("step");
-  func::FuncOp init = createFunction(b, spec.module, loc, "init",
-                                     b.getFunctionType({}, results));
+  for (const TrainingSpec &spec : sections) {
+    llvm::append_range(results, spec.stateTypes());
+    llvm::append_range(names, spec.stateNames());
+  }
+  for (const TrainingSpec &spec : sections) {
+    results.push_back(spec.stepType());
+    names.push_back(spec.entryName("step"));
+  }
+  func::FuncOp init =
+      createFunction(b, module, loc, "init", b.getFunctionType({}, results));
   SmallVector<Value> values;
-  for (const TrainingParameter &p : spec.params)
+  for (const TrainingParameter &p : params)
     values.push_back(b.clone(*p.prototype)->getResult(0));
   KilnMath m(b, loc);
-  for (Type type : ArrayRef<Type>(results).drop_front(spec.params.size()))
+  for (Type type : ArrayRef<Type>(results).drop_front(params.size()))
     values.push_back(m.splat(0.0, cast<RankedTensorType>(type)));
   func::ReturnOp::create(b, loc, values);
   for (auto [i, name] : llvm::enumerate(names))
@@ -96,42 +74,40 @@ void buildInit(const TrainingSpec &spec) {
 ///   -> (new trainable params..., new state..., new step).
 LogicalResult buildApplyGradients(const TrainingSpec &spec) {
   OpBuilder b(spec.module.getContext());
-  Location loc = spec.model.getLoc();
+  Location loc = spec.loss.getLoc();
   SmallVector<const TrainingParameter *> trainable = spec.trainableParams();
   SmallVector<std::string> stateNames = spec.stateNames();
-  size_t slots = optimizerStateNames(spec.optimizer.kind).size();
-  SmallVector<Type> paramTypes, stateTypes;
+  SmallVector<Type> paramTypes, stateTypes = spec.stateTypes();
   SmallVector<std::string> inputNames, outputNames;
-  for (const TrainingParameter *p : trainable) {
+  for (const TrainingParameter *p : trainable)
     paramTypes.push_back(p->type);
-    stateTypes.append(slots, p->type);
-  }
   SmallVector<Type> inputs(paramTypes);
   inputs.append(paramTypes);
   inputs.append(stateTypes);
-  inputs.push_back(stepType(spec));
+  inputs.push_back(spec.stepType());
   SmallVector<Type> outputs(paramTypes);
   outputs.append(stateTypes);
-  outputs.push_back(stepType(spec));
+  outputs.push_back(spec.stepType());
   for (const TrainingParameter *p : trainable)
     inputNames.push_back(p->symbol);
   for (const TrainingParameter *p : trainable)
     inputNames.push_back("grad_" + p->symbol);
   inputNames.append(stateNames.begin(), stateNames.end());
-  inputNames.push_back("step");
+  inputNames.push_back(spec.entryName("step"));
   for (const TrainingParameter *p : trainable)
     outputNames.push_back("new_" + p->symbol);
   for (const std::string &s : stateNames)
     outputNames.push_back("new_" + s);
-  outputNames.push_back("new_step");
+  outputNames.push_back("new_" + spec.entryName("step"));
 
-  func::FuncOp func = createFunction(b, spec.module, loc, "apply_gradients",
-                                     b.getFunctionType(inputs, outputs));
+  func::FuncOp func =
+      createFunction(b, spec.module, loc, spec.entryName("apply_gradients"),
+                     b.getFunctionType(inputs, outputs));
   ValueRange args = func.getArguments();
   size_t n = trainable.size();
-  FailureOr<OptimizerUpdate> update = buildOptimizerUpdate(
-      b, loc, spec.optimizer, args.take_front(n), args.slice(n, n),
-      args.slice(2 * n, n * slots), args.back());
+  FailureOr<OptimizerUpdate> update =
+      buildSectionUpdate(b, loc, spec, args.take_front(n), args.slice(n, n),
+                         args.slice(2 * n, stateTypes.size()), args.back());
   if (failed(update))
     return failure();
   SmallVector<Value> results(update->params);
@@ -145,155 +121,183 @@ LogicalResult buildApplyGradients(const TrainingSpec &spec) {
   return success();
 }
 
-/// The configuration in the loss function's `kiln.train` attribute:
-/// {model = @f, optimizer = {...}, frozen = ["name", ...]}.
-struct TrainAttribute {
-  func::FuncOp model;
-  OptimizerConfig optimizer;
-  SmallVector<StringRef> frozen;
-};
-
-FailureOr<TrainAttribute> readTrainAttribute(ModuleOp module,
-                                             func::FuncOp loss) {
-  auto attr = loss->getAttrOfType<DictionaryAttr>("kiln.train");
-  if (!attr)
-    return loss.emitError("'kiln.train' must be a dictionary");
-  TrainAttribute result;
-  auto modelRef = attr.getAs<FlatSymbolRefAttr>("model");
-  if (!modelRef)
-    return loss.emitError("'kiln.train' needs 'model', a function symbol");
-  result.model = module.lookupSymbol<func::FuncOp>(modelRef);
-  if (!result.model || result.model.isExternal())
-    return loss.emitError("'kiln.train' names no model function ")
-           << modelRef;
-  auto optimizer = attr.getAs<DictionaryAttr>("optimizer");
-  if (!optimizer)
-    return loss.emitError("'kiln.train' needs 'optimizer', a dictionary");
-  FailureOr<OptimizerConfig> config =
-      parseOptimizerConfig(optimizer, loss.getLoc());
-  if (failed(config))
-    return failure();
-  result.optimizer = *config;
-  if (auto frozen = attr.getAs<ArrayAttr>("frozen")) {
-    for (Attribute name : frozen) {
-      auto str = dyn_cast<StringAttr>(name);
-      if (!str)
-        return loss.emitError("'frozen' must list parameter names");
-      result.frozen.push_back(str.getValue());
-    }
-  }
-  for (NamedAttribute entry : attr)
-    if (!llvm::is_contained({"model", "optimizer", "frozen"},
-                            entry.getName().getValue()))
-      return loss.emitError("unknown 'kiln.train' key '")
-             << entry.getName().getValue() << "'";
-  return result;
+/// The names of the parameters that `func` uses.
+llvm::StringSet<> parameterNames(func::FuncOp func) {
+  llvm::StringSet<> names;
+  func.walk([&](ParameterOp op) { names.insert(op.getName()); });
+  return names;
 }
 
-/// Checks that `loss` takes the model's inputs first and returns a scalar
-/// loss first, then scalar metrics.
-LogicalResult checkLossSignature(func::FuncOp loss, func::FuncOp model) {
-  FunctionType lossType = loss.getFunctionType();
-  FunctionType modelType = model.getFunctionType();
-  if (lossType.getNumInputs() < modelType.getNumInputs() ||
-      lossType.getInputs().take_front(modelType.getNumInputs()) !=
-          modelType.getInputs())
-    return loss.emitError("the loss function must take the inputs of @")
-           << model.getSymName() << " first";
-  if (lossType.getNumResults() == 0)
-    return loss.emitError("the loss function returns no loss");
-  for (auto [i, type] : llvm::enumerate(lossType.getResults())) {
-    auto tensor = dyn_cast<RankedTensorType>(type);
-    if (!tensor || tensor.getRank() != 0 ||
-        !isa<FloatType>(tensor.getElementType()))
-      return loss.emitError()
-             << (i == 0 ? "the loss" : "a metric")
-             << " must be a floating-point scalar (tensor<f32>), got " << type;
+/// The entries of `all` whose names `func` uses, in the order of `all`.
+std::vector<TrainingParameter> parametersOf(ArrayRef<TrainingParameter> all,
+                                            func::FuncOp func) {
+  llvm::StringSet<> used = parameterNames(func);
+  std::vector<TrainingParameter> params;
+  for (const TrainingParameter &p : all)
+    if (used.contains(p.name))
+      params.push_back(p);
+  return params;
+}
+
+/// Marks the section's trainable parameters (the trained model's, neither
+/// frozen nor state) and assigns them to the optimizer groups.
+LogicalResult assignParameters(TrainingSpec &spec, TrainAttribute &attr,
+                               func::FuncOp lossFn) {
+  llvm::StringSet<> ofModel = parameterNames(attr.model);
+  for (TrainingParameter &p : spec.params)
+    p.trainable = p.trainable && ofModel.contains(p.name);
+  for (const std::string &name : attr.frozen) {
+    auto it = llvm::find_if(spec.params, [&](const TrainingParameter &p) {
+      return p.name == name;
+    });
+    if (it == spec.params.end())
+      return lossFn.emitError("cannot freeze '")
+             << name << "': the model has no parameter of that name";
+    it->trainable = false;
   }
+  SmallVector<const TrainingParameter *> trainable = spec.trainableParams();
+  if (trainable.empty())
+    return lossFn.emitError("the model has no trainable parameter");
+  Type elementType = trainable.front()->type.getElementType();
+  for (const TrainingParameter *p : trainable)
+    if (p->type.getElementType() != elementType)
+      return lossFn.emitError("trainable parameters of different element "
+                              "types (")
+             << elementType << " and " << p->type.getElementType()
+             << ") are not supported";
+
+  llvm::StringMap<unsigned> indexOf;
+  for (auto [i, p] : llvm::enumerate(trainable))
+    indexOf[p->name] = i;
+  SmallVector<bool> assigned(trainable.size(), false);
+  std::optional<size_t> rest;
+  for (const TrainAttribute::Group &group : attr.groups) {
+    OptimizerGroup &g = spec.groups.emplace_back();
+    g.config = group.config;
+    if (!group.params) {
+      rest = spec.groups.size() - 1;
+      continue;
+    }
+    for (const std::string &name : *group.params) {
+      auto it = indexOf.find(name);
+      if (it == indexOf.end())
+        return lossFn.emitError("optimizer 'params' names '")
+               << name << "', which this section does not train";
+      if (assigned[it->second])
+        return lossFn.emitError("parameter '")
+               << name << "' is in the 'params' of two optimizers";
+      assigned[it->second] = true;
+      g.params.push_back(it->second);
+    }
+  }
+  for (auto [i, p] : llvm::enumerate(trainable)) {
+    if (assigned[i])
+      continue;
+    if (!rest)
+      return lossFn.emitError("parameter '")
+             << p->name << "' is in no optimizer's 'params' and not frozen";
+    spec.groups[*rest].params.push_back(i);
+  }
+  llvm::sort(spec.groups[rest.value_or(0)].params);
   return success();
 }
 
-struct BuildTrainStepPass
-    : kiln::impl::BuildTrainStepBase<BuildTrainStepPass> {
+struct BuildTrainStepPass : kiln::impl::BuildTrainStepBase<BuildTrainStepPass> {
   void runOnOperation() override {
     ModuleOp module = getOperation();
     SmallVector<func::FuncOp> marked;
     for (auto func : module.getOps<func::FuncOp>())
       if (func->hasAttr("kiln.train"))
         marked.push_back(func);
-    if (marked.empty())
-      return;
-    if (marked.size() > 1) {
-      marked[1].emitError("only one function per module may be marked "
-                          "'kiln.train'");
-      return signalPassFailure();
-    }
-    if (failed(build(module, marked.front())))
+    if (!marked.empty() && failed(build(module, marked)))
       signalPassFailure();
   }
 
-  LogicalResult build(ModuleOp module, func::FuncOp lossFn) {
-    FailureOr<TrainAttribute> attr = readTrainAttribute(module, lossFn);
-    if (failed(attr) || failed(checkLossSignature(lossFn, attr->model)) ||
-        failed(inlineCalls(module, lossFn)))
-      return failure();
-    TrainingSpec spec;
-    spec.module = module;
-    spec.optimizer = attr->optimizer;
-    spec.numModelInputs = attr->model.getNumArguments();
-    FailureOr<std::vector<TrainingParameter>> params =
-        collectParameters({attr->model, lossFn});
+  LogicalResult build(ModuleOp module, ArrayRef<func::FuncOp> losses) {
+    SmallVector<TrainAttribute> attrs;
+    llvm::StringSet<> sectionNames;
+    llvm::MapVector<Operation *, std::string> models;
+    for (func::FuncOp lossFn : losses) {
+      FailureOr<TrainAttribute> attr = readTrainAttribute(module, lossFn);
+      if (failed(attr) || failed(checkLossSignature(lossFn, attr->model)))
+        return failure();
+      if (!sectionNames.insert(attr->name).second)
+        return lossFn.emitError(attr->name.empty()
+                                    ? "several train sections need names"
+                                    : "two train sections are named '" +
+                                          attr->name + "'");
+      models.insert({attr->model, ""});
+      attrs.push_back(std::move(*attr));
+    }
+    SmallVector<func::FuncOp> funcs;
+    for (auto &entry : models)
+      funcs.push_back(cast<func::FuncOp>(entry.first));
+    for (func::FuncOp lossFn : losses)
+      funcs.push_back(lossFn);
+    for (func::FuncOp func : funcs)
+      if (failed(inlineCalls(module, func)))
+        return failure();
+
+    FailureOr<std::vector<TrainingParameter>> params = collectParameters(funcs);
     if (failed(params))
       return failure();
-    spec.params = std::move(*params);
-    for (StringRef name : attr->frozen) {
-      auto it = llvm::find_if(spec.params, [&](const TrainingParameter &p) {
-        return p.name == name;
-      });
-      if (it == spec.params.end())
-        return lossFn.emitError("cannot freeze '")
-               << name << "': the model has no parameter of that name";
-      it->trainable = false;
-    }
-    SmallVector<const TrainingParameter *> trainable = spec.trainableParams();
-    if (trainable.empty())
-      return lossFn.emitError("the model has no trainable parameter");
-    Type elementType = trainable.front()->type.getElementType();
-    for (const TrainingParameter *p : trainable)
-      if (p->type.getElementType() != elementType)
-        return lossFn.emitError("trainable parameters of different element "
-                                "types (")
-               << elementType << " and "
-               << p->type.getElementType()
-               << ") are not supported";
-
     // The prototypes live in the functions being replaced: keep detached
     // copies while building.
-    for (TrainingParameter &p : spec.params)
+    for (TrainingParameter &p : *params)
       p.prototype = cast<ParameterOp>(p.prototype->clone());
-    auto eraseCopies = llvm::make_scope_exit([&] {
-      for (TrainingParameter &p : spec.params)
+    llvm::scope_exit eraseCopies([&] {
+      for (TrainingParameter &p : *params)
         p.prototype->erase();
     });
 
-    func::FuncOp eval = attr->model.clone();
-    func::FuncOp evaluate = lossFn.clone();
-    attr->model.erase();
-    lossFn.erase();
-    eval.setSymName("eval");
-    evaluate.setSymName("evaluate");
-    evaluate->removeAttr("kiln.train");
-    for (func::FuncOp f : {eval, evaluate}) {
-      f.setPublic();
-      module.push_back(f);
-      liftParameters(f, spec.allParams());
+    // One eval per trained model: `eval`, or `<model>_eval` when several
+    // models are trained.
+    llvm::DenseMap<Operation *, func::FuncOp> evals;
+    for (auto &[op, unused] : models) {
+      auto model = cast<func::FuncOp>(op);
+      func::FuncOp eval = model.clone();
+      eval.setSymName(models.size() == 1
+                          ? std::string("eval")
+                          : (model.getSymName() + "_eval").str());
+      eval.setPublic();
+      module.push_back(eval);
+      std::vector<TrainingParameter> own = parametersOf(*params, model);
+      SmallVector<const TrainingParameter *> lifted;
+      for (const TrainingParameter &p : own)
+        lifted.push_back(&p);
+      liftParameters(eval, lifted);
+      evals[op] = eval;
     }
-    spec.model = eval;
-    spec.loss = evaluate;
-    buildInit(spec);
-    if (failed(buildApplyGradients(spec)))
-      return failure();
-    return buildTrainStep(spec);
+
+    std::vector<TrainingSpec> sections(losses.size());
+    for (auto [i, spec] : llvm::enumerate(sections)) {
+      func::FuncOp lossFn = losses[i];
+      TrainAttribute &attr = attrs[i];
+      spec.module = module;
+      spec.name = attr.name;
+      spec.numModelInputs = attr.model.getNumArguments();
+      spec.params = parametersOf(*params, lossFn);
+      if (failed(assignParameters(spec, attr, lossFn)))
+        return failure();
+      func::FuncOp evaluate = lossFn.clone();
+      evaluate.setSymName(spec.entryName("evaluate"));
+      evaluate->removeAttr("kiln.train");
+      evaluate.setPublic();
+      module.push_back(evaluate);
+      liftParameters(evaluate, spec.allParams());
+      spec.model = evals[attr.model];
+      spec.loss = evaluate;
+    }
+    for (auto &[op, unused] : models)
+      op->erase();
+    for (func::FuncOp lossFn : losses)
+      lossFn.erase();
+
+    buildInit(module, *params, sections);
+    for (const TrainingSpec &spec : sections)
+      if (failed(buildApplyGradients(spec)) || failed(buildTrainStep(spec)))
+        return failure();
+    return success();
   }
 };
 

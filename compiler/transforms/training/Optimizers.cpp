@@ -40,9 +40,10 @@ Value learningRate(KilnMath &m, const OptimizerConfig &config, Value step) {
   llvm_unreachable("unknown schedule");
 }
 
-/// Gradients clipped by value, then scaled to the global norm limit.
-SmallVector<Value> clipGradients(KilnMath &m, const OptimizerConfig &config,
-                                 ValueRange grads) {
+} // namespace
+
+static SmallVector<Value>
+clipGradients(KilnMath &m, const OptimizerConfig &config, ValueRange grads) {
   SmallVector<Value> clipped(grads.begin(), grads.end());
   if (config.clipValue) {
     double c = *config.clipValue;
@@ -57,15 +58,19 @@ SmallVector<Value> clipGradients(KilnMath &m, const OptimizerConfig &config,
     }
     Type type = getElementTypeOrSelf(squares.getType());
     Value norm = m.add(m.sqrt(squares), kNormEpsilon);
-    Value scale =
-        m.min(m.div(m.scalar(*config.clipNorm, type), norm), 1.0);
+    Value scale = m.min(m.div(m.scalar(*config.clipNorm, type), norm), 1.0);
     for (Value &g : clipped)
       g = m.mul(g, scale);
   }
   return clipped;
 }
 
-} // namespace
+SmallVector<Value> clipGradients(OpBuilder &builder, Location loc,
+                                 const OptimizerConfig &config,
+                                 ValueRange grads) {
+  KilnMath m(builder, loc);
+  return clipGradients(m, config, grads);
+}
 
 FailureOr<OptimizerUpdate>
 buildOptimizerUpdate(OpBuilder &builder, Location loc,
@@ -140,14 +145,13 @@ buildOptimizerUpdate(OpBuilder &builder, Location loc,
     case OptimizerKind::AdamW: {
       if (config.kind == OptimizerKind::AdamW && config.weightDecay != 0)
         w = m.mul(w, m.rsub(1.0, m.mul(lr, config.weightDecay)));
-      Value first = m.add(m.mul(s[0], config.beta1),
-                          m.mul(g, 1.0 - config.beta1));
+      Value first =
+          m.add(m.mul(s[0], config.beta1), m.mul(g, 1.0 - config.beta1));
       Value second = m.add(m.mul(s[1], config.beta2),
                            m.mul(m.square(g), 1.0 - config.beta2));
       Value denom =
           m.add(m.div(m.sqrt(second), sqrtCorrection2), config.epsilon);
-      update.params.push_back(
-          m.sub(w, m.mul(m.div(first, denom), stepSize)));
+      update.params.push_back(m.sub(w, m.mul(m.div(first, denom), stepSize)));
       update.state.push_back(first);
       update.state.push_back(second);
       break;

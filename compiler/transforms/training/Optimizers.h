@@ -47,6 +47,14 @@ buildOptimizerUpdate(mlir::OpBuilder &builder, mlir::Location loc,
                      mlir::ValueRange grads, mlir::ValueRange state,
                      mlir::Value step);
 
+/// `grads` clipped as `config` says: each element to [-clip_value,
+/// clip_value], then all of them scaled to a global L2 norm of at most
+/// clip_norm.
+llvm::SmallVector<mlir::Value> clipGradients(mlir::OpBuilder &builder,
+                                             mlir::Location loc,
+                                             const OptimizerConfig &config,
+                                             mlir::ValueRange grads);
+
 } // namespace kiln
 
 #endif // KILN_COMPILER_TRANSFORMS_TRAINING_OPTIMIZERS_H

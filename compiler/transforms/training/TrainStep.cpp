@@ -31,8 +31,7 @@ func::FuncOp lossOnlyFunction(const TrainingSpec &spec) {
   lossOnly.setSymName("__kiln_train_loss");
   lossOnly.setPrivate();
   spec.module.push_back(lossOnly);
-  auto ret =
-      cast<func::ReturnOp>(lossOnly.getBody().front().getTerminator());
+  auto ret = cast<func::ReturnOp>(lossOnly.getBody().front().getTerminator());
   unsigned numResults = ret.getNumOperands();
   llvm::BitVector metrics(numResults);
   metrics.set(1, numResults);
@@ -50,7 +49,7 @@ FailureOr<func::FuncOp> buildTrainStep(const TrainingSpec &spec) {
   Location loc = spec.loss.getLoc();
   SmallVector<const TrainingParameter *> trainable = spec.trainableParams();
   size_t numParams = spec.params.size();
-  size_t slots = optimizerStateNames(spec.optimizer.kind).size();
+  SmallVector<Type> stateTypes = spec.stateTypes();
 
   func::FuncOp lossOnly = lossOnlyFunction(spec);
   SmallVector<unsigned> wrt;
@@ -67,8 +66,7 @@ FailureOr<func::FuncOp> buildTrainStep(const TrainingSpec &spec) {
   // The signature.
   FunctionType lossType = spec.loss.getFunctionType();
   TypeRange dataTypes = lossType.getInputs().drop_front(numParams);
-  Type stepType = RankedTensorType::get(
-      {}, trainable.front()->type.getElementType());
+  Type stepType = spec.stepType();
   SmallVector<Type> inputs, outputs(lossType.getResults());
   SmallVector<std::string> inputNames, outputNames;
   for (const TrainingParameter &p : spec.params) {
@@ -76,15 +74,14 @@ FailureOr<func::FuncOp> buildTrainStep(const TrainingSpec &spec) {
     inputNames.push_back(p.symbol);
   }
   SmallVector<std::string> stateNames = spec.stateNames();
-  for (const TrainingParameter *p : trainable)
-    inputs.append(slots, p->type);
+  inputs.append(stateTypes);
   inputNames.append(stateNames.begin(), stateNames.end());
   inputs.append(dataTypes.begin(), dataTypes.end());
   for (unsigned i = numParams; i < lossType.getNumInputs(); ++i)
     inputNames.push_back(
         spec.loss.getArgAttrOfType<StringAttr>(i, "kiln.name").str());
   inputs.push_back(stepType);
-  inputNames.push_back("step");
+  inputNames.push_back(spec.entryName("step"));
   for (unsigned i = 0; i < lossType.getNumResults(); ++i) {
     auto name = spec.loss.getResultAttrOfType<StringAttr>(i, "kiln.name");
     outputNames.push_back(name ? name.str() : "metric" + std::to_string(i));
@@ -93,21 +90,20 @@ FailureOr<func::FuncOp> buildTrainStep(const TrainingSpec &spec) {
     outputs.push_back(p->type);
     outputNames.push_back("new_" + p->symbol);
   }
-  for (const TrainingParameter *p : trainable)
-    outputs.append(slots, p->type);
+  outputs.append(stateTypes);
   for (const std::string &s : stateNames)
     outputNames.push_back("new_" + s);
   outputs.push_back(stepType);
-  outputNames.push_back("new_step");
+  outputNames.push_back("new_" + spec.entryName("step"));
 
   b.setInsertionPointToEnd(spec.module.getBody());
-  auto step = func::FuncOp::create(b, loc, "train_step",
+  auto step = func::FuncOp::create(b, loc, spec.entryName("train_step"),
                                    b.getFunctionType(inputs, outputs));
   Block *entry = step.addEntryBlock();
   b.setInsertionPointToStart(entry);
   ValueRange args = entry->getArguments();
   ValueRange params = args.take_front(numParams);
-  ValueRange state = args.slice(numParams, trainable.size() * slots);
+  ValueRange state = args.slice(numParams, stateTypes.size());
   ValueRange data = args.slice(numParams + state.size(), dataTypes.size());
   Value stepCount = args.back();
 
@@ -118,8 +114,7 @@ FailureOr<func::FuncOp> buildTrainStep(const TrainingSpec &spec) {
   SmallVector<Value> gradientArgs(lossArgs);
   gradientArgs.push_back(
       m.splat(1.0, cast<RankedTensorType>(lossType.getResult(0))));
-  SmallVector<Value> lossAndGradients =
-      cloneBody(b, *gradient, gradientArgs);
+  SmallVector<Value> lossAndGradients = cloneBody(b, *gradient, gradientArgs);
   // The metrics, from a copy of the forward pass that CSE merges.
   SmallVector<Value> metrics = cloneBody(b, spec.loss, lossArgs);
 
@@ -127,8 +122,8 @@ FailureOr<func::FuncOp> buildTrainStep(const TrainingSpec &spec) {
   for (auto [i, p] : llvm::enumerate(spec.params))
     if (p.trainable)
       trainableParams.push_back(params[i]);
-  FailureOr<OptimizerUpdate> update = buildOptimizerUpdate(
-      b, loc, spec.optimizer, trainableParams,
+  FailureOr<OptimizerUpdate> update = buildSectionUpdate(
+      b, loc, spec, trainableParams,
       ArrayRef<Value>(lossAndGradients).drop_front(), state, stepCount);
   gradient->erase();
   lossOnly.erase();

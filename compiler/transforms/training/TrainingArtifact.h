@@ -1,4 +1,5 @@
-//===- TrainingArtifact.h - The functions of a training artifact -*- C++ -*-===//
+//===- TrainingArtifact.h - The functions of a training artifact -*- C++
+//-*-===//
 //
 // kiln-build-train-step turns a model and its loss function into these
 // public functions (their arguments and results named by `kiln.name`):
@@ -20,10 +21,19 @@
 #define KILN_COMPILER_TRANSFORMS_TRAINING_TRAININGARTIFACT_H
 
 #include "compiler/transforms/training/OptimizerConfig.h"
+#include "compiler/transforms/training/Optimizers.h"
 #include "compiler/transforms/training/TrainingModule.h"
 
 namespace kiln {
 
+/// One optimizer of a train section and the trainable parameters it
+/// updates (indices into TrainingSpec::trainableParams()).
+struct OptimizerGroup {
+  OptimizerConfig config;
+  llvm::SmallVector<unsigned> params;
+};
+
+/// One train section: a loss over a model, optimized by its groups.
 struct TrainingSpec {
   mutable mlir::ModuleOp module;
   /// The inference model: inputs -> outputs.
@@ -32,14 +42,35 @@ struct TrainingSpec {
   /// lifted to leading arguments (one per entry of `params`).
   mutable mlir::func::FuncOp loss;
   unsigned numModelInputs = 0;
+  /// The section's name; empty for the single unnamed section.
+  std::string name;
   std::vector<TrainingParameter> params;
-  OptimizerConfig optimizer;
+  /// Disjoint; together they cover the trainable parameters.
+  std::vector<OptimizerGroup> groups;
 
   llvm::SmallVector<const TrainingParameter *> allParams() const;
   llvm::SmallVector<const TrainingParameter *> trainableParams() const;
-  /// The names of the optimizer state tensors, parameter-major.
+  /// The optimizer of trainable parameter `index`.
+  const OptimizerConfig &optimizerOf(unsigned index) const;
+  /// The names and types of the optimizer state tensors, parameter-major.
   llvm::SmallVector<std::string> stateNames() const;
+  llvm::SmallVector<mlir::Type> stateTypes() const;
+  /// `base` prefixed by the section's name: "train_step" or
+  /// "generator_train_step".
+  std::string entryName(llvm::StringRef base) const;
+  /// The rank-0 step counter's type (the trainable parameters' element
+  /// type).
+  mlir::Type stepType() const;
 };
+
+/// The optimizer update of all trainable parameters of `spec`: gradients
+/// clipped together, then each group's optimizer. `state` is laid out as
+/// stateNames() says.
+mlir::FailureOr<OptimizerUpdate>
+buildSectionUpdate(mlir::OpBuilder &builder, mlir::Location loc,
+                   const TrainingSpec &spec, mlir::ValueRange params,
+                   mlir::ValueRange grads, mlir::ValueRange state,
+                   mlir::Value step);
 
 /// train_step: the gradient of the loss with respect to the trainable
 /// parameters, then the optimizer update, in one function.

@@ -6,17 +6,16 @@ For each loss, compiles a small model's train section (kilnc --train
 on a seeded batch, and compares the loss with PyTorch's on the same
 predictions (in float64), within a relative error of 1e-5. The accuracy
 metric is checked the same way against NumPy."""
-import argparse
 import os
-import subprocess
 import sys
+from functools import partial
 
 import numpy as np
 import torch
 import torch.nn.functional as F
 
 sys.path.insert(0, os.path.join(os.path.dirname(__file__), "..", "lib"))
-from kiln_artifact import Artifact  # noqa: E402
+from training_check import compile_training, run_checks  # noqa: E402
 
 BATCH = 6
 
@@ -124,14 +123,8 @@ def run_case(kilnc, work, name, case, metric=False):
     if metric:
         extra = f"  metrics = [{loss}]"
         loss = "reduce_mean(y)"
-    source = os.path.join(work, name + ".kiln")
-    library = os.path.join(work, name + ".so")
-    with open(source, "w") as f:
-        f.write(SOURCE.format(outputs=outputs, body=body, labels=labels,
-                              loss=loss, extra=extra))
-    subprocess.run([kilnc, "--train", "--emit=shared", source, "-o", library],
-                   check=True)
-    art = Artifact(library)
+    art = compile_training(kilnc, work, name, SOURCE.format(
+        outputs=outputs, body=body, labels=labels, loss=loss, extra=extra))
     params = dict(zip(art.output_names("init"), art.call("init")))
     rng = np.random.default_rng(3)
     values = dict(params)
@@ -149,18 +142,8 @@ def run_case(kilnc, work, name, case, metric=False):
     return err <= 1e-5
 
 
-def main():
-    parser = argparse.ArgumentParser()
-    parser.add_argument("--work", required=True)
-    parser.add_argument("--kilnc", default="kilnc")
-    args = parser.parse_args()
-    os.makedirs(args.work, exist_ok=True)
-    results = [run_case(args.kilnc, args.work, name, case)
-               for name, case in CASES.items()]
-    results += [run_case(args.kilnc, args.work, name, case, metric=True)
-                for name, case in METRICS.items()]
-    sys.exit(0 if all(results) else 1)
-
-
 if __name__ == "__main__":
-    main()
+    run_checks([partial(run_case, name=name, case=case)
+                for name, case in CASES.items()]
+               + [partial(run_case, name=name, case=case, metric=True)
+                  for name, case in METRICS.items()])

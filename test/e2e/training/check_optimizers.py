@@ -7,16 +7,16 @@ and applies the same seeded gradients for several steps through
 `apply_gradients` and through the PyTorch optimizer (with
 clip_grad_value_, clip_grad_norm_ and ExponentialLR where configured). The
 parameters must agree within a relative error of 1e-5."""
-import argparse
 import os
-import subprocess
 import sys
+from functools import partial
 
 import numpy as np
 import torch
 
 sys.path.insert(0, os.path.join(os.path.dirname(__file__), "..", "lib"))
-from kiln_artifact import Artifact  # noqa: E402
+from training_check import (apply_updates, compile_training,  # noqa: E402
+                            relative_error, run_checks)
 
 MODEL = """
 model net(x: f32[N, 5]) -> (y: f32[N, 3]) seed 3 {{
@@ -75,13 +75,8 @@ STEPS = 4
 
 def run_case(kilnc, work, case):
     name, settings, make_torch, clip_value, clip_norm, make_scheduler = case
-    source = os.path.join(work, name + ".kiln")
-    library = os.path.join(work, name + ".so")
-    with open(source, "w") as f:
-        f.write(MODEL.format(settings="  " + settings))
-    subprocess.run([kilnc, "--train", "--emit=shared", source, "-o", library],
-                   check=True)
-    art = Artifact(library)
+    art = compile_training(kilnc, work, name,
+                           MODEL.format(settings="  " + settings))
     init = dict(zip(art.output_names("init"), art.call("init")))
     inputs = art.input_names("apply_gradients")
     names = [n for n in inputs if f"grad_{n}" in inputs]
@@ -96,9 +91,7 @@ def run_case(kilnc, work, case):
                  for n in names}
         values = dict(state)
         values.update({f"grad_{n}": g for n, g in grads.items()})
-        out = art.call_named("apply_gradients", values)
-        for key, value in out.items():
-            state[key[len("new_"):]] = value
+        apply_updates(state, art.call_named("apply_gradients", values))
         for p, n in zip(torch_params, names):
             p.grad = torch.tensor(grads[n].astype(np.float64))
         if clip_value is not None:
@@ -108,11 +101,8 @@ def run_case(kilnc, work, case):
         optimizer.step()
         if scheduler:
             scheduler.step()
-        worst = 0.0
-        for p, n in zip(torch_params, names):
-            ref = p.detach().numpy()
-            err = np.abs(state[n] - ref).max() / max(np.abs(ref).max(), 1e-12)
-            worst = max(worst, err)
+        worst = max(relative_error(state[n], p.detach().numpy())
+                    for p, n in zip(torch_params, names))
         if worst > 1e-5 or state["step"] != step + 1:
             print(f"FAIL {name}: step {step + 1}, relative error {worst:.3g}, "
                   f"step counter {state['step']}")
@@ -121,15 +111,5 @@ def run_case(kilnc, work, case):
     return True
 
 
-def main():
-    parser = argparse.ArgumentParser()
-    parser.add_argument("--work", required=True)
-    parser.add_argument("--kilnc", default="kilnc")
-    args = parser.parse_args()
-    os.makedirs(args.work, exist_ok=True)
-    results = [run_case(args.kilnc, args.work, case) for case in CASES]
-    sys.exit(0 if all(results) else 1)
-
-
 if __name__ == "__main__":
-    main()
+    run_checks([partial(run_case, case=case) for case in CASES])

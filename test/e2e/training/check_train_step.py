@@ -8,17 +8,17 @@ give parameters within a relative error of 1e-4 (the largest absolute
 difference over the largest absolute value of each parameter) and the same
 losses. Cases cover Adam, SGD with a frozen parameter, and AdamW with an L2
 penalty in the loss and clipping by global norm."""
-import argparse
 import os
-import subprocess
 import sys
+from functools import partial
 
 import numpy as np
 import torch
 import torch.nn.functional as F
 
 sys.path.insert(0, os.path.join(os.path.dirname(__file__), "..", "lib"))
-from kiln_artifact import Artifact  # noqa: E402
+from training_check import (apply_updates, compile_training,  # noqa: E402
+                            relative_error, run_checks)
 
 MLP = """  h = dense(x, 32, activation="tanh")
   logits = dense(h, 10)"""
@@ -74,17 +74,11 @@ CASES = {
 def run_case(kilnc, work, name, case):
     optimizer_src, extra, penalty, make_torch, frozen, clip_norm, steps = case[:7]
     shape, body, forward = case[7] if len(case) > 7 else ([64], MLP, mlp_forward)
-    source = os.path.join(work, name + ".kiln")
-    library = os.path.join(work, name + ".so")
     penalty_src = (f' + {penalty} * l2_penalty("dense.weight")'
                    if penalty else "")
-    with open(source, "w") as f:
-        f.write(SOURCE.format(optimizer=optimizer_src, extra=extra,
-                              penalty=penalty_src, body=body,
-                              shape=", ".join(map(str, shape))))
-    subprocess.run([kilnc, "--train", "--emit=shared", source, "-o", library],
-                   check=True)
-    art = Artifact(library)
+    art = compile_training(kilnc, work, name, SOURCE.format(
+        optimizer=optimizer_src, extra=extra, penalty=penalty_src, body=body,
+        shape=", ".join(map(str, shape))))
     state = dict(zip(art.output_names("init"), art.call("init")))
 
     # PyTorch: weights [in, out] become Linear's [out, in].
@@ -102,9 +96,7 @@ def run_case(kilnc, work, name, case):
         labels = np.eye(10, dtype=np.float32)[rng.integers(0, 10, size=16)]
         values = dict(state, x=x, labels=labels)
         out = art.call_named("train_step", values)
-        for key, value in out.items():
-            if key.startswith("new_"):
-                state[key[len("new_"):]] = value
+        apply_updates(state, out)
 
         optimizer.zero_grad()
         logits = forward(torch.tensor(x, dtype=torch.float64), every)
@@ -119,10 +111,7 @@ def run_case(kilnc, work, name, case):
 
         loss_err = abs(float(out["loss"]) - loss.item()) / abs(loss.item())
         for n, p in every.items():
-            ref = p.detach().numpy()
-            err = np.abs(state[n] - ref).max() / np.abs(ref).max() \
-                if np.abs(ref).max() > 0 else np.abs(state[n]).max()
-            worst = max(worst, err)
+            worst = max(worst, relative_error(state[n], p.detach().numpy()))
         if worst > 1e-4 or loss_err > 1e-5:
             print(f"FAIL {name}: step {step + 1}: parameter error {worst:.3g}, "
                   f"loss {float(out['loss']):.7g} vs {loss.item():.7g}")
@@ -135,16 +124,6 @@ def run_case(kilnc, work, name, case):
     return True
 
 
-def main():
-    parser = argparse.ArgumentParser()
-    parser.add_argument("--work", required=True)
-    parser.add_argument("--kilnc", default="kilnc")
-    args = parser.parse_args()
-    os.makedirs(args.work, exist_ok=True)
-    results = [run_case(args.kilnc, args.work, name, case)
-               for name, case in CASES.items()]
-    sys.exit(0 if all(results) else 1)
-
-
 if __name__ == "__main__":
-    main()
+    run_checks([partial(run_case, name=name, case=case)
+                for name, case in CASES.items()])
