@@ -8,6 +8,7 @@
 //===----------------------------------------------------------------------===//
 
 #include "tools/kilnc/AtomicOutput.h"
+#include "tools/kilnc/OnnxTraining.h"
 #include "tools/kilnc/ParameterExport.h"
 
 #include "compiler/frontend/dsl/Import.h"
@@ -62,6 +63,35 @@ cl::opt<bool> train(
     "train",
     cl::desc("Compile the model's train section into a training artifact: "
              "init, train_step, eval, evaluate and apply_gradients"));
+cl::OptionCategory onnxTraining(
+    "Training an ONNX model (with --train)",
+    "An ONNX model's floating-point initializers become its parameters; the "
+    "loss and optimizer come from a train-section file or from flags");
+cl::opt<std::string> trainSectionPath(
+    "train-section",
+    cl::desc("A model-language file holding the train section of the ONNX "
+             "model, which is named after the model file's stem"),
+    cl::value_desc("file.kiln"), cl::cat(onnxTraining));
+cl::opt<std::string>
+    lossFlag("loss",
+             cl::desc("The loss, as in a train section: "
+                      "'sparse_categorical_crossentropy(logits, labels, "
+                      "from_logits=true)'"),
+             cl::value_desc("expression"), cl::cat(onnxTraining));
+cl::opt<std::string>
+    labelsFlag("labels",
+               cl::desc("The label inputs, as in a train section: "
+                        "'labels: i64[N]'"),
+               cl::value_desc("declarations"), cl::cat(onnxTraining));
+cl::opt<std::string> optimizerFlag("optimizer",
+                                   cl::desc("The optimizer: 'adam(0.001)'"),
+                                   cl::value_desc("call"),
+                                   cl::cat(onnxTraining));
+cl::opt<std::string>
+    frozenFlag("frozen",
+               cl::desc("Parameters (initializer names) not to train, "
+                        "separated by commas"),
+               cl::value_desc("names"), cl::cat(onnxTraining));
 cl::opt<bool> summary("summary",
                       cl::desc("Print a summary of each model's layers"));
 cl::opt<std::string> targetTriple("target", cl::desc("Target triple"),
@@ -100,9 +130,24 @@ std::string defaultOutputPath() {
   return path.str().str();
 }
 
+bool isOnnxInput() { return sys::path::extension(inputPath) == ".onnx"; }
+
+/// Whether a flag that describes an ONNX model's training was given.
+bool onnxTrainingFlagGiven() {
+  for (const cl::opt<std::string> *flag :
+       {&trainSectionPath, &lossFlag, &labelsFlag, &optimizerFlag,
+        &frozenFlag})
+    if (flag->getNumOccurrences() > 0)
+      return true;
+  return false;
+}
+
 OwningOpRef<ModuleOp> loadModel(SourceMgr &sourceMgr, MLIRContext &context) {
-  if (sys::path::extension(inputPath) == ".onnx")
-    return kiln::onnx_import::importOnnxFile(inputPath, context);
+  if (isOnnxInput()) {
+    kiln::onnx_import::ImportOptions options;
+    options.initializersAsParameters = train;
+    return kiln::onnx_import::importOnnxFile(inputPath, context, options);
+  }
   auto buffer = MemoryBuffer::getFileOrSTDIN(inputPath);
   if (std::error_code ec = buffer.getError()) {
     fail("cannot read '" + inputPath + "': " + ec.message());
@@ -203,11 +248,44 @@ int compile() {
   SourceMgrDiagnosticHandler diagnostics(sourceMgr, &context);
   // Diagnostics about ONNX models name the node instead of a source line.
   std::optional<kiln::onnx_import::DiagnosticPrinter> onnxDiagnostics;
-  if (sys::path::extension(inputPath) == ".onnx")
+  if (isOnnxInput())
     onnxDiagnostics.emplace(&context, errs());
+  if (onnxTrainingFlagGiven()) {
+    if (!train)
+      return fail("--train-section, --loss, --labels, --optimizer and "
+                  "--frozen describe training: they need --train");
+    if (!isOnnxInput())
+      return fail("--train-section, --loss, --labels, --optimizer and "
+                  "--frozen apply to ONNX models; a .kiln file holds its "
+                  "own train section");
+    if (!trainSectionPath.empty() &&
+        (lossFlag.getNumOccurrences() || labelsFlag.getNumOccurrences() ||
+         optimizerFlag.getNumOccurrences() || frozenFlag.getNumOccurrences()))
+      return fail("give the train section either as a file "
+                  "(--train-section) or as flags (--loss, --labels, "
+                  "--optimizer, --frozen), not both");
+  }
   OwningOpRef<ModuleOp> module = loadModel(sourceMgr, context);
   if (!module)
     return 1;
+  // An ONNX model's train section comes from the command line.
+  std::optional<kiln::OnnxTrainSection> onnxSection;
+  if (train && isOnnxInput()) {
+    if (!onnxTrainingFlagGiven())
+      return fail("training an ONNX model needs its loss and optimizer: "
+                  "--train-section FILE, or --loss, --labels and "
+                  "--optimizer");
+    if (!kiln::hasParameters(*module))
+      return fail("'" + inputPath +
+                  "' has no floating-point initializers (weights) to train");
+    onnxSection.emplace(context, sourceMgr, diagnostics);
+    kiln::TrainSectionFlags flags{lossFlag, labelsFlag, optimizerFlag,
+                                  frozenFlag};
+    if (failed(onnxSection->add(*module,
+                                kiln::onnx_import::entryPointName(inputPath),
+                                trainSectionPath, flags)))
+      return 1;
+  }
   if (summary) {
     kiln::dsl::printSummary(*module, outs());
     return 0;

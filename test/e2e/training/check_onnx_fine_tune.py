@@ -1,0 +1,176 @@
+#!/usr/bin/env python3
+"""Fine-tunes ONNX models exported from PyTorch and checks against PyTorch.
+
+A small MLP (Linear, ReLU, Linear; Gemm nodes) and a small CNN (Conv, ReLU,
+MaxPool, Flatten, Linear) are exported with torch.onnx.export and compiled
+with `kilnc --train model.onnx` and a loss and optimizer given on the
+command line (--loss/--labels/--optimizer/--frozen) or in a train-section
+file (--train-section). `init` must return the exported weights; from them
+and the same batches, a few steps of `train_step` and of PyTorch (float64,
+the same optimizer) must give parameters within a relative error of 1e-4
+(the largest absolute difference over the largest absolute value of each
+parameter) and the same losses. A case that freezes the CNN's body checks
+that its weights come back unchanged, bit for bit."""
+import argparse
+import os
+import subprocess
+import sys
+
+import numpy as np
+import torch
+import torch.nn as nn
+import torch.nn.functional as F
+
+sys.path.insert(0, os.path.join(os.path.dirname(__file__), "..", "lib"))
+from kiln_artifact import Artifact  # noqa: E402
+
+
+class MLP(nn.Module):
+    def __init__(self):
+        super().__init__()
+        self.fc1 = nn.Linear(20, 32)
+        self.fc2 = nn.Linear(32, 5)
+
+    def forward(self, x):
+        return self.fc2(torch.relu(self.fc1(x)))
+
+
+class CNN(nn.Module):
+    def __init__(self):
+        super().__init__()
+        self.conv = nn.Conv2d(2, 4, kernel_size=3, padding=1)
+        self.head = nn.Linear(4 * 4 * 4, 5)
+
+    def forward(self, x):
+        h = F.max_pool2d(torch.relu(self.conv(x)), 2)
+        return self.head(torch.flatten(h, 1))
+
+
+SECTION = """train {model}(labels: i64[N]) {{
+  loss = sparse_categorical_crossentropy(logits, labels, from_logits=true)
+  optimizer = {optimizer}
+{extra}}}
+"""
+
+# name: (model class, input shape, opset, kiln optimizer, torch optimizer
+#        factory, frozen parameters, steps, given as a train-section file)
+CASES = {
+    "mlp_sgd": (MLP, [20], 13, "sgd(0.1)",
+                lambda p: torch.optim.SGD(p, lr=0.1), [], 3, False),
+    "mlp_adam_section": (MLP, [20], 13, "adam(0.01)",
+                         lambda p: torch.optim.Adam(p, lr=0.01), [], 3, True),
+    "cnn_adam": (CNN, [2, 8, 8], 17, "adam(0.01)",
+                 lambda p: torch.optim.Adam(p, lr=0.01), [], 2, False),
+    "cnn_sgd_head_only": (CNN, [2, 8, 8], 15, "sgd(0.05)",
+                          lambda p: torch.optim.SGD(p, lr=0.05),
+                          ["conv.weight", "conv.bias"], 3, False),
+}
+
+
+def export(model_class, shape, opset, path):
+    torch.manual_seed(3)
+    model = model_class().eval()
+    example = torch.zeros(1, *shape)
+    torch.onnx.export(model, example, path, opset_version=opset,
+                      input_names=["x"], output_names=["logits"],
+                      dynamic_axes={"x": {0: "N"}, "logits": {0: "N"}})
+    return model
+
+
+def symbol(name):
+    return name.replace(".", "_")
+
+
+def run_case(kilnc, work, name, case):
+    model_class, shape, opset, optimizer_src, make_torch, frozen, steps, \
+        as_section = case
+    onnx_path = os.path.join(work, name + ".onnx")
+    library = os.path.join(work, name + ".so")
+    model = export(model_class, shape, opset, onnx_path)
+    entry = name  # the ONNX model's function is named after the file
+    command = [kilnc, "--train", "--emit=shared", onnx_path, "-o", library]
+    if as_section:
+        section = os.path.join(work, name + "_train.kiln")
+        extra = ("  frozen = [%s]\n" % ", ".join('"%s"' % f for f in frozen)
+                 if frozen else "")
+        with open(section, "w") as f:
+            f.write(SECTION.format(model=entry, optimizer=optimizer_src,
+                                   extra=extra))
+        command += ["--train-section", section]
+    else:
+        command += ["--loss",
+                    "sparse_categorical_crossentropy(logits, labels, "
+                    "from_logits=true)",
+                    "--labels", "labels: i64[N]", "--optimizer", optimizer_src]
+        if frozen:
+            command += ["--frozen", ",".join(frozen)]
+    subprocess.run(command, check=True)
+    art = Artifact(library)
+    state = dict(zip(art.output_names("init"), art.call("init")))
+
+    weights = {n: p.detach().numpy() for n, p in model.named_parameters()}
+    for n, w in weights.items():
+        if not np.array_equal(state[symbol(n)], w):
+            print(f"FAIL {name}: init's {symbol(n)} is not the exported "
+                  f"weight")
+            return False
+
+    torch_params = {n: torch.tensor(w.astype(np.float64), requires_grad=True)
+                    for n, w in weights.items() if n not in frozen}
+    fixed = {n: torch.tensor(weights[n].astype(np.float64)) for n in frozen}
+    reference = model_class().double()
+    optimizer = make_torch(list(torch_params.values()))
+
+    rng = np.random.default_rng(7)
+    worst = 0.0
+    for step in range(steps):
+        x = rng.normal(size=(8, *shape)).astype(np.float32)
+        labels = rng.integers(0, 5, size=8).astype(np.int64)
+        out = art.call_named("train_step", dict(state, x=x, labels=labels))
+        for key, value in out.items():
+            if key.startswith("new_"):
+                state[key[len("new_"):]] = value
+
+        optimizer.zero_grad()
+        logits = torch.nn.utils.stateless.functional_call(
+            reference, {**torch_params, **fixed},
+            (torch.tensor(x, dtype=torch.float64),))
+        loss = F.cross_entropy(logits, torch.tensor(labels))
+        loss.backward()
+        optimizer.step()
+
+        loss_err = abs(float(out["loss"]) - loss.item()) / abs(loss.item())
+        for n, p in {**torch_params, **fixed}.items():
+            ref = p.detach().numpy()
+            got = state[symbol(n)]
+            err = np.abs(got - ref).max() / np.abs(ref).max()
+            worst = max(worst, err)
+        if worst > 1e-4 or loss_err > 1e-5:
+            print(f"FAIL {name}: step {step + 1}: parameter error {worst:.3g}, "
+                  f"loss {float(out['loss']):.7g} vs {loss.item():.7g}")
+            return False
+        for n in frozen:
+            if not np.array_equal(state[symbol(n)], weights[n]):
+                print(f"FAIL {name}: frozen parameter {n} changed")
+                return False
+            if "new_" + symbol(n) in out:
+                print(f"FAIL {name}: train_step returns frozen {n}")
+                return False
+    print(f"ok {name}: {steps} steps, worst parameter error {worst:.3g}")
+    return True
+
+
+def main():
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--work", required=True)
+    parser.add_argument("--kilnc", default="kilnc")
+    parser.add_argument("cases", nargs="*", default=list(CASES))
+    args = parser.parse_args()
+    os.makedirs(args.work, exist_ok=True)
+    results = [run_case(args.kilnc, args.work, name, CASES[name])
+               for name in args.cases]
+    sys.exit(0 if all(results) else 1)
+
+
+if __name__ == "__main__":
+    main()
