@@ -6,8 +6,10 @@ in the same run.
 
 Kiln's generated code runs on the calling thread, so PyTorch is measured with
 one intra-op thread too (and, for reference, with all cores). Kiln's step is
-called through its packed entry point with preallocated buffers, swapping the
-parameter and state buffers after each step as a C program would. Usage:
+called through its packed entry point with preallocated buffers, in place
+(each output new_X given its input X's buffer, as a C program would) and,
+for comparison, double-buffered (the parameter and state buffers swapped
+after each step); the two are timed alternately in the same run. Usage:
 
     /usr/bin/python3 bench/train_vs_torch.py [--build build] [--steps 200]
 """
@@ -104,19 +106,26 @@ def kiln_steps_per_second(kilnc, work, name, shape, body, batch, steps, rng):
             loss if n == "loss" else target[n[len("new_"):]] for n in out_names]
         return (ctypes.c_void_p * len(arrays))(*[a.ctypes.data for a in arrays])
 
-    sets = [buffers(first, second), buffers(second, first)]
+    swapped = [buffers(first, second), buffers(second, first)]
+    in_place = buffers(first, first)
     packed = art.lib.train_step_packed
     dims = (ctypes.c_int64 * 1)(batch)
     for _ in range(10):
-        packed(dims, sets[0])
-        packed(dims, sets[1])
-    times = []
+        packed(dims, swapped[0])
+        packed(dims, swapped[1])
+        packed(dims, in_place)
+    times = {"in place": [], "swapped": []}
     for _ in range(steps // 2):
         start = time.perf_counter()
-        packed(dims, sets[0])
-        packed(dims, sets[1])
-        times.append((time.perf_counter() - start) / 2)
-    return 1.0 / statistics.median(times), float(loss)
+        packed(dims, in_place)
+        packed(dims, in_place)
+        times["in place"].append((time.perf_counter() - start) / 2)
+        start = time.perf_counter()
+        packed(dims, swapped[0])
+        packed(dims, swapped[1])
+        times["swapped"].append((time.perf_counter() - start) / 2)
+    return ({mode: 1.0 / statistics.median(t) for mode, t in times.items()},
+            float(loss))
 
 
 def torch_steps_per_second(shape, make_model, batch, steps, threads, rng):
@@ -154,6 +163,7 @@ def main():
     rng = np.random.default_rng(0)
     many_label = f"torch {all_threads} thread" + ("s" if all_threads > 1 else "")
     print(f"{'model':<12} {'batch':>5} {'kiln steps/s':>13} "
+          f"{'kiln swapped':>13} "
           f"{'torch 1 thread':>15} {many_label:>16} {'kiln/torch(1)':>13}")
     with tempfile.TemporaryDirectory() as work:
         for name, (shape, body, make_model, batch) in MODELS.items():
@@ -163,8 +173,9 @@ def main():
                                          1, rng)
             many = torch_steps_per_second(shape, make_model, batch, args.steps,
                                           all_threads, rng)
-            print(f"{name:<12} {batch:>5} {kiln:>13.0f} {one:>15.0f} "
-                  f"{many:>16.0f} {kiln / one:>13.2f}")
+            print(f"{name:<12} {batch:>5} {kiln['in place']:>13.0f} "
+                  f"{kiln['swapped']:>13.0f} {one:>15.0f} "
+                  f"{many:>16.0f} {kiln['in place'] / one:>13.2f}")
 
 
 if __name__ == "__main__":

@@ -55,6 +55,8 @@ void buildLinalgToLLVMPipeline(OpPassManager &pm,
   // Tiling and vectorization run on buffers: on tensors, the many slices of
   // the tile loops make one-shot bufferization's analysis very slow.
   OpPassManager &buffers = pm.nest<func::FuncOp>();
+  // Before tiling, while each output is written by whole linalg ops.
+  buffers.addPass(createGuardInPlaceOutputs());
   buffers.addPass(createLowerStridedCopies());
   TileAndVectorizeOptions tiling;
   tiling.vectorWidth = options.vectorWidth;

@@ -21,9 +21,11 @@ static std::vector<TensorSignature> readTensors(Attribute list) {
   std::vector<TensorSignature> result;
   for (Attribute attr : cast<ArrayAttr>(list)) {
     auto dict = cast<DictionaryAttr>(attr);
+    auto inPlace = dict.getAs<StringAttr>("in_place");
     result.push_back(
         {cast<StringAttr>(dict.get("name")).str(),
-         cast<RankedTensorType>(cast<TypeAttr>(dict.get("type")).getValue())});
+         cast<RankedTensorType>(cast<TypeAttr>(dict.get("type")).getValue()),
+         inPlace ? inPlace.str() : std::string()});
   }
   return result;
 }
@@ -105,6 +107,28 @@ static std::string signatureComment(const EntryPoint &entry) {
          list(entry.outputs) + ")";
 }
 
+/// Comment lines naming the outputs that may be given their input's buffer
+/// ("new_w (w), ..."); empty if there are none.
+static std::string inPlaceComment(const EntryPoint &entry) {
+  SmallVector<std::string> items;
+  for (const TensorSignature &t : entry.outputs)
+    if (!t.inPlaceOf.empty())
+      items.push_back(t.name + " (" + t.inPlaceOf + ")");
+  if (items.empty())
+    return "";
+  std::string text = "\n * Outputs that may be their input's buffer:";
+  std::string line = " *";
+  for (size_t i = 0; i < items.size(); ++i) {
+    std::string item = " " + items[i] + (i + 1 < items.size() ? "," : "");
+    if (line.size() + item.size() > 76 && line != " *") {
+      text += "\n" + line;
+      line = " *";
+    }
+    line += item;
+  }
+  return text + "\n" + line;
+}
+
 std::string headerText(ArrayRef<EntryPoint> entries, StringRef guard,
                        StringRef source) {
   std::string text;
@@ -118,7 +142,8 @@ std::string headerText(ArrayRef<EntryPoint> entries, StringRef guard,
      << "#include <stdint.h>\n\n#ifdef __cplusplus\nextern \"C\" {\n#endif\n\n"
      << "#define KILN_ARTIFACT_ABI_VERSION " << kArtifactAbiVersion << "\n\n";
   for (const EntryPoint &entry : entries) {
-    os << "/* " << signatureComment(entry) << " */\n";
+    os << "/* " << signatureComment(entry) << inPlaceComment(entry)
+       << " */\n";
     SmallVector<std::string> params;
     if (entry.hasDynamicDims())
       params.push_back("int64_t batch");

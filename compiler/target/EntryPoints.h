@@ -20,6 +20,9 @@ constexpr uint32_t kArtifactAbiVersion = 1;
 struct TensorSignature {
   std::string name;
   mlir::RankedTensorType type;
+  /// For an output `new_<name>`, the input `<name>` whose buffer it may
+  /// share (docs/abi.md); empty otherwise.
+  std::string inPlaceOf;
 };
 
 struct EntryPoint {

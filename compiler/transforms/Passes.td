@@ -68,6 +68,12 @@ def RecordEntryPoints : Pass<"kiln-record-entry-points", "mlir::ModuleOp"> {
     and result names, element types and shapes of each public function, and
     renames the function to `__kiln_impl_<name>`. The target's entry-point
     emission reads this record after lowering to the LLVM dialect.
+    Arguments are marked `bufferization.writable = false` (inputs are const
+    in the ABI). An output `new_<name>` with an input `<name>` of the same
+    type may share that input's buffer (docs/abi.md): the output's record
+    names the input in `in_place`, and the function's
+    `kiln.in_place_inputs` attribute holds, for each result, the index of
+    its input or -1, for kiln-guard-in-place-outputs.
   }];
 }
 
@@ -124,6 +130,21 @@ def LowerStridedCopies : Pass<"kiln-lower-strided-copies", "mlir::func::FuncOp">
     loops; contiguous copies stay memref.copy and become memcpy.
   }];
   let dependentDialects = ["::mlir::linalg::LinalgDialect"];
+}
+
+def GuardInPlaceOutputs : Pass<"kiln-guard-in-place-outputs", "mlir::func::FuncOp"> {
+  let summary = "Make outputs that may share an input's buffer safe to alias it";
+  let description = [{
+    Runs after bufferization and buffer-results-to-out-params on functions
+    with `kiln.in_place_inputs` (kiln-record-entry-points): for each result
+    paired with an input, the output buffer may be the input's buffer. If
+    every write into the output comes after the last read of the input (or
+    the last read is the first write: an elementwise linalg op that reads
+    the input and writes the output at the same index), the code is already
+    right when they alias and is left alone. Otherwise the output is
+    computed into a temporary buffer and copied into the output buffer at
+    the end of the function, after every read. The attribute is removed.
+  }];
 }
 
 def HoistVectorTransfers : Pass<"kiln-hoist-vector-transfers", "mlir::func::FuncOp"> {

@@ -37,6 +37,27 @@ FailureOr<DictionaryAttr> describeTensor(func::FuncOp func, Type type,
                               b.getNamedAttr("type", TypeAttr::get(type))});
 }
 
+/// For each result, the index of the input whose buffer it may share
+/// (docs/abi.md): result `new_<name>` pairs with input `<name>` of the same
+/// type; -1 for a result without one.
+SmallVector<int64_t> inPlaceInputs(ArrayRef<Attribute> inputs,
+                                   ArrayRef<Attribute> outputs) {
+  SmallVector<int64_t> pairs(outputs.size(), -1);
+  for (auto [r, output] : llvm::enumerate(outputs)) {
+    auto result = cast<DictionaryAttr>(output);
+    StringRef name = cast<StringAttr>(result.get("name")).getValue();
+    if (!name.consume_front("new_"))
+      continue;
+    for (auto [i, input] : llvm::enumerate(inputs)) {
+      auto arg = cast<DictionaryAttr>(input);
+      if (cast<StringAttr>(arg.get("name")).getValue() == name &&
+          arg.get("type") == result.get("type"))
+        pairs[r] = i;
+    }
+  }
+  return pairs;
+}
+
 struct RecordEntryPointsPass
     : kiln::impl::RecordEntryPointsBase<RecordEntryPointsPass> {
   void runOnOperation() override {
@@ -65,6 +86,20 @@ struct RecordEntryPointsPass
           return signalPassFailure();
         outputs.push_back(*desc);
       }
+      SmallVector<int64_t> pairs = inPlaceInputs(inputs, outputs);
+      for (auto [r, input] : llvm::enumerate(pairs)) {
+        if (input < 0)
+          continue;
+        auto output = cast<DictionaryAttr>(outputs[r]);
+        NamedAttrList fields(output);
+        fields.set("in_place", cast<DictionaryAttr>(inputs[input]).get("name"));
+        outputs[r] = fields.getDictionary(&getContext());
+      }
+      if (llvm::any_of(pairs, [](int64_t input) { return input >= 0; }))
+        func->setAttr("kiln.in_place_inputs", b.getDenseI64ArrayAttr(pairs));
+      // Inputs are const in the ABI: bufferization must not write into them.
+      for (unsigned i = 0; i < type.getNumInputs(); ++i)
+        func.setArgAttr(i, "bufferization.writable", b.getBoolAttr(false));
       entries.push_back(b.getDictionaryAttr(
           {b.getNamedAttr("name", func.getSymNameAttr()),
            b.getNamedAttr("inputs", b.getArrayAttr(inputs)),

@@ -56,34 +56,38 @@ static void loadSplit(FILE *f, Split *s) {
 }
 
 /* The training state: every output of `init` (parameters, optimizer state,
- * step), by name. train_step writes the next values into `next`; the two
- * buffers of each tensor are then swapped. */
+ * step), by name. train_step updates it in place: each output `new_<name>`
+ * is given the buffer of its input `<name>`. */
 typedef struct {
   size_t count;
   const char **names;
-  kiln_tensor *current, *next;
+  kiln_tensor *tensors;
 } State;
 
-static kiln_tensor *lookup(State *s, const char *name, int next) {
+static kiln_tensor *lookup(State *s, const char *name) {
   for (size_t i = 0; i < s->count; ++i)
     if (strcmp(s->names[i], name) == 0)
-      return next ? &s->next[i] : &s->current[i];
+      return &s->tensors[i];
   return NULL;
+}
+
+/* Buffers for every output of `init`. */
+static kiln_tensor *allocateState(const kiln_function *init, size_t count) {
+  kiln_tensor *tensors = xmalloc(sizeof(kiln_tensor) * count);
+  for (size_t i = 0; i < count; ++i) {
+    check(kiln_function_output_shape(init, i, 1, &tensors[i]), "init");
+    tensors[i].data = xmalloc(kiln_tensor_byte_size(&tensors[i]));
+  }
+  return tensors;
 }
 
 static void initState(const kiln_function *init, State *s) {
   s->count = kiln_function_output_count(init);
   s->names = xmalloc(sizeof(char *) * s->count);
-  s->current = xmalloc(sizeof(kiln_tensor) * s->count);
-  s->next = xmalloc(sizeof(kiln_tensor) * s->count);
-  for (size_t i = 0; i < s->count; ++i) {
+  for (size_t i = 0; i < s->count; ++i)
     s->names[i] = kiln_function_output(init, i)->name;
-    check(kiln_function_output_shape(init, i, 1, &s->current[i]), "init");
-    s->next[i] = s->current[i];
-    s->current[i].data = xmalloc(kiln_tensor_byte_size(&s->current[i]));
-    s->next[i].data = xmalloc(kiln_tensor_byte_size(&s->next[i]));
-  }
-  check(kiln_function_call(init, NULL, 0, s->current, s->count), "init");
+  s->tensors = allocateState(init, s->count);
+  check(kiln_function_call(init, NULL, 0, s->tensors, s->count), "init");
 }
 
 static kiln_tensor matrix(float *data, int64_t rows, int64_t cols) {
@@ -96,7 +100,7 @@ static void bindInputs(const kiln_function *fn, State *s, kiln_tensor *x,
                        kiln_tensor *labels, kiln_tensor *inputs) {
   for (size_t i = 0; i < kiln_function_input_count(fn); ++i) {
     const char *name = kiln_function_input(fn, i)->name;
-    kiln_tensor *t = lookup(s, name, 0);
+    kiln_tensor *t = lookup(s, name);
     if (!t && strcmp(name, "x") == 0)
       t = x;
     if (!t && strcmp(name, "labels") == 0)
@@ -174,6 +178,19 @@ int main(int argc, char **argv) {
   size_t nOut = kiln_function_output_count(step);
   kiln_tensor inputs[64], outputs[64];
   float scalars[64];
+  /* Each new_<tensor> output overwrites its state tensor in place; the loss
+   * and the metrics are scalars. */
+  for (size_t o = 0; o < nOut; ++o) {
+    const char *name = kiln_function_output(step, o)->name;
+    kiln_tensor *current =
+        strncmp(name, "new_", 4) == 0 ? lookup(&state, name + 4) : NULL;
+    if (current) {
+      outputs[o] = *current;
+    } else {
+      kiln_tensor scalar = {KILN_F32, 0, {0}, &scalars[o]};
+      outputs[o] = scalar;
+    }
+  }
 
   for (int epoch = 1; epoch <= epochs; ++epoch) {
     for (int32_t i = train.n - 1; i > 0; --i) { /* Fisher-Yates */
@@ -195,31 +212,7 @@ int main(int argc, char **argv) {
       kiln_tensor x = matrix(batchX, n, kFeatures);
       kiln_tensor labels = {KILN_I64, 1, {n}, batchLabels};
       bindInputs(step, &state, &x, &labels, inputs);
-      /* new_<tensor> outputs go to the state's spare buffers; the loss and
-       * the metrics are scalars. */
-      for (size_t o = 0; o < nOut; ++o) {
-        const char *name = kiln_function_output(step, o)->name;
-        kiln_tensor *next =
-            strncmp(name, "new_", 4) == 0 ? lookup(&state, name + 4, 1) : NULL;
-        if (next) {
-          outputs[o] = *next;
-        } else {
-          kiln_tensor scalar = {KILN_F32, 0, {0}, &scalars[o]};
-          outputs[o] = scalar;
-        }
-      }
       check(kiln_function_call(step, inputs, nIn, outputs, nOut), "train_step");
-      for (size_t o = 0; o < nOut; ++o) {
-        const char *name = kiln_function_output(step, o)->name;
-        kiln_tensor *current =
-            strncmp(name, "new_", 4) == 0 ? lookup(&state, name + 4, 0) : NULL;
-        if (current) {
-          kiln_tensor *next = lookup(&state, name + 4, 1);
-          void *t = current->data;
-          current->data = next->data;
-          next->data = t;
-        }
-      }
       lossSum += scalars[0];
       accuracySum += scalars[1];
       ++batches;
@@ -230,16 +223,16 @@ int main(int argc, char **argv) {
   }
 
   double before = testAccuracy(eval, &state, &test);
-  check(kiln_checkpoint_save(checkpoint, state.names, state.current,
+  check(kiln_checkpoint_save(checkpoint, state.names, state.tensors,
                              state.count),
         "save");
-  /* Restore into the spare buffers and evaluate from them. */
-  check(kiln_checkpoint_load(checkpoint, state.names, state.next, state.count),
+  /* Restore into fresh buffers and evaluate from them. */
+  State restored = state;
+  restored.tensors = allocateState(init, state.count);
+  check(kiln_checkpoint_load(checkpoint, restored.names, restored.tensors,
+                             restored.count),
         "load");
-  kiln_tensor *swap = state.current;
-  state.current = state.next;
-  state.next = swap;
-  double after = testAccuracy(eval, &state, &test);
+  double after = testAccuracy(eval, &restored, &test);
   printf("checkpoint %s: test accuracy %.4f after reloading (%s)\n", checkpoint,
          after, after == before ? "unchanged" : "CHANGED");
   printf("final test accuracy %.4f\n", after);

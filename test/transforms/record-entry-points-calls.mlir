@@ -4,8 +4,8 @@
 // another refers to the renamed function.
 
 // CHECK-LABEL: module attributes {kiln.entry_points = [{{.*}}name = "encode"{{.*}}name = "model"
-// CHECK: func.func @__kiln_impl_encode(%[[X:[^:]+]]: tensor<?x4xf32>) -> tensor<?x4xf32>
-// CHECK: func.func @__kiln_impl_model(%[[Y:[^:]+]]: tensor<?x4xf32>) -> tensor<?x4xf32>
+// CHECK: func.func @__kiln_impl_encode(%[[X:[^:]+]]: tensor<?x4xf32> {bufferization.writable = false}) -> tensor<?x4xf32>
+// CHECK: func.func @__kiln_impl_model(%[[Y:[^:]+]]: tensor<?x4xf32> {bufferization.writable = false}) -> tensor<?x4xf32>
 // CHECK: %[[R:.*]] = call @__kiln_impl_encode(%[[Y]]) : (tensor<?x4xf32>) -> tensor<?x4xf32>
 // CHECK: return %[[R]]
 func.func @encode(%x: tensor<?x4xf32>) -> tensor<?x4xf32> {

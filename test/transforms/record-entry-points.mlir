@@ -15,11 +15,13 @@
 // CHECK-SAME:  outputs = [{name = "output0", type = tensor<2x3xf64>}]}
 // CHECK-SAME: ]}
 
-// CHECK: func.func @__kiln_impl_predict(%{{.*}}: tensor<?x4xf32> {kiln.name = "image"}, %{{.*}}: tensor<3xi64>) -> (tensor<?x2xf32> {kiln.name = "logits"}, tensor<i1>)
+// Inputs are const in the ABI: bufferization must not write into them.
+// CHECK: func.func @__kiln_impl_predict(%{{.*}}: tensor<?x4xf32> {bufferization.writable = false, kiln.name = "image"}, %{{.*}}: tensor<3xi64> {bufferization.writable = false}) -> (tensor<?x2xf32> {kiln.name = "logits"}, tensor<i1>)
+// CHECK-NOT: kiln.in_place_inputs
 // CHECK: func.func private @helper(
 // CHECK: func.func private @ext(
 // CHECK: func.func @__kiln_internal(
-// CHECK: func.func @__kiln_impl_second(%{{.*}}: tensor<2x3xf64>, %{{.*}}: tensor<i32>) -> tensor<2x3xf64>
+// CHECK: func.func @__kiln_impl_second(%{{.*}}: tensor<2x3xf64> {bufferization.writable = false}, %{{.*}}: tensor<i32> {bufferization.writable = false}) -> tensor<2x3xf64>
 // CHECK-NOT: func.func @predict
 // CHECK-NOT: func.func @second
 module {
@@ -38,6 +40,26 @@ module {
   }
   func.func @second(%x: tensor<2x3xf64>, %y: tensor<i32>) -> tensor<2x3xf64> {
     return %x : tensor<2x3xf64>
+  }
+}
+
+// -----
+
+// An output new_<name> may share the buffer of an input <name> of the same
+// type: its record names the input, and kiln.in_place_inputs holds the
+// input's index for each result (-1: none). new_m's input has another type
+// and new_x has no input.
+// CHECK-LABEL: module attributes {kiln.entry_points = [
+// CHECK-SAME: outputs = [{name = "loss", type = tensor<f32>}, {in_place = "w", name = "new_w", type = tensor<3xf32>}, {name = "new_m", type = tensor<3xf32>}, {name = "new_x", type = tensor<f32>}, {in_place = "step", name = "new_step", type = tensor<f32>}]
+// CHECK: func.func @__kiln_impl_train_step({{.*}}) -> ({{.*}}) attributes {kiln.in_place_inputs = array<i64: -1, 0, -1, -1, 2>}
+module {
+  func.func @train_step(%w: tensor<3xf32> {kiln.name = "w"}, %m: tensor<3xf64> {kiln.name = "m"},
+                        %step: tensor<f32> {kiln.name = "step"})
+      -> (tensor<f32> {kiln.name = "loss"}, tensor<3xf32> {kiln.name = "new_w"},
+          tensor<3xf32> {kiln.name = "new_m"}, tensor<f32> {kiln.name = "new_x"},
+          tensor<f32> {kiln.name = "new_step"}) {
+    %0:5 = "test.op"(%w, %m, %step) : (tensor<3xf32>, tensor<3xf64>, tensor<f32>) -> (tensor<f32>, tensor<3xf32>, tensor<3xf32>, tensor<f32>, tensor<f32>)
+    return %0#0, %0#1, %0#2, %0#3, %0#4 : tensor<f32>, tensor<3xf32>, tensor<3xf32>, tensor<f32>, tensor<f32>
   }
 }
 

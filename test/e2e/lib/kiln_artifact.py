@@ -74,6 +74,25 @@ class Artifact:
         getattr(self.lib, name + "_packed")(dims, buffers)
         return outputs
 
+    def call_into(self, name, inputs, outputs):
+        """Calls `name` with caller-owned C-contiguous NumPy buffers: the
+        outputs are written into `outputs`, which may share memory with
+        inputs where the ABI allows it (an output `new_X` and its input
+        `X`). Shapes are the caller's responsibility."""
+        arrays = list(inputs) + list(outputs)
+        for a in arrays:
+            if not a.flags["C_CONTIGUOUS"]:
+                raise ValueError(f"{name}: buffers must be C-contiguous")
+        batch = 0
+        for a, (_, _, dims) in zip(inputs, self.functions[name]["inputs"]):
+            for size, dim in zip(a.shape, dims):
+                if dim is None:
+                    batch = size
+        buffers = (ctypes.c_void_p * len(arrays))(
+            *[a.ctypes.data for a in arrays])
+        dims = (ctypes.c_int64 * 1)(batch)
+        getattr(self.lib, name + "_packed")(dims, buffers)
+
     def call_named(self, name, values):
         """Calls `name` with inputs taken from the dict `values` by name;
         returns a dict of the outputs by name."""
