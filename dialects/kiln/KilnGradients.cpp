@@ -281,27 +281,63 @@ Value convInputGradient(GradientEmitter &g, Value dy, Value weight,
   return full;
 }
 
-/// dW[f, c, i, j] = sum over n, oh, ow of dy[n, f, oh, ow] *
-/// xpad[n, c, oh * stride + i * dilation, ...]: a convolution over the batch
-/// of the input (as [C, N, H, W]) with dy (as [F, N, OH, OW]) as its kernel,
-/// stride and dilation swapped; the result is cut to the kernel size.
-Value convWeightGradient(GradientEmitter &g, Value x, Value dy,
-                         ArrayRef<int64_t> kernel, ArrayRef<int64_t> strides,
-                         ArrayRef<int64_t> pads, ArrayRef<int64_t> dilations) {
-  Value channelsFirst = transposeOf(g, x, {1, 0, 2, 3});
-  Value filtersFirst = transposeOf(g, dy, {1, 0, 2, 3});
-  Value full = Conv2DOp::create(g.builder(), g.loc(), channelsFirst,
-                                filtersFirst, Value(), dilations, pads, strides,
-                                1);
-  for (int i = 0; i < 2; ++i)
-    full = sliceAxis(g, full, 2 + i, 0, kernel[i]);
-  return transposeOf(g, full, {1, 0, 2, 3});
-}
-
 Value concatOrSingle(GradientEmitter &g, ArrayRef<Value> values, int64_t axis) {
   if (values.size() == 1)
     return values[0];
   return ConcatOp::create(g.builder(), g.loc(), values, axis);
+}
+
+/// The correlation of every kernel-sized window of `windowed` with
+/// `weights`, summed over the batch: for `windowed` [N, A, H, W] (padded by
+/// `pads` = [top, left, bottom, right]) and `weights` [N, B, OH, OW],
+///   r[b, a, i, j] = sum over n, oh, ow of weights[n, b, oh, ow] *
+///                   padded[n, a, oh * s0 + i * d0, ow * s1 + j * d1].
+/// This is the weight gradient of a convolution (windowed = input, weights =
+/// dy) and of a transposed one (windowed = dy, weights = input). It is built
+/// as im2col and one matrix product, which vectorizes: the KH * KW windows
+/// (strided slices) stacked as patches [A * KH * KW, N * OH * OW], times the
+/// weights as rows [N * OH * OW, B]. Returns null when a reshape needs more
+/// than one dynamic dimension.
+Value windowCorrelation(GradientEmitter &g, Value windowed,
+                        ArrayRef<int64_t> pads, Value weights,
+                        ArrayRef<int64_t> kernel, ArrayRef<int64_t> strides,
+                        ArrayRef<int64_t> dilations) {
+  OpBuilder &b = g.builder();
+  ArrayRef<int64_t> ws = shapeOf(weights);
+  int64_t channels = shapeOf(windowed)[1], outputs = ws[1];
+  int64_t batch = ws[0], rows = ws[2], cols = ws[3];
+  int64_t taps = kernel[0] * kernel[1];
+  // [A, N, H, W]: the batch becomes part of the contraction.
+  Value planes = transposeOf(g, windowed, {1, 0, 2, 3});
+  planes = padAxis(g, planes, 2, pads[0], pads[2]);
+  planes = padAxis(g, planes, 3, pads[1], pads[3]);
+  SmallVector<int64_t> tapShape = {channels, 1, batch, rows, cols};
+  SmallVector<Value> windows;
+  for (int64_t i = 0; i < kernel[0]; ++i) {
+    for (int64_t j = 0; j < kernel[1]; ++j) {
+      Value tap = sliceAxis(g, planes, 2, i * dilations[0],
+                            i * dilations[0] + strides[0] * (rows - 1) + 1,
+                            strides[0]);
+      tap = sliceAxis(g, tap, 3, j * dilations[1],
+                      j * dilations[1] + strides[1] * (cols - 1) + 1,
+                      strides[1]);
+      Value window = reshapeTo(b, g.loc(), tap, tapShape);
+      if (!window)
+        return nullptr;
+      windows.push_back(window);
+    }
+  }
+  int64_t positions =
+      ShapedType::isDynamic(batch) ? ShapedType::kDynamic : batch * rows * cols;
+  Value patches = reshapeTo(b, g.loc(), concatOrSingle(g, windows, 1),
+                            {channels * taps, positions});
+  Value weightRows = reshapeTo(
+      b, g.loc(), transposeOf(g, weights, {0, 2, 3, 1}), {positions, outputs});
+  if (!patches || !weightRows)
+    return nullptr;
+  Value product = MatmulOp::create(b, g.loc(), patches, weightRows);
+  return reshapeTo(b, g.loc(), transposeOf(g, product, {1, 0}),
+                   {outputs, channels, kernel[0], kernel[1]});
 }
 
 Value biasGradient(GradientEmitter &g, Value dy) {
@@ -329,8 +365,11 @@ LogicalResult gradients::conv2d(GradientEmitter &g, ArrayRef<int64_t> strides,
     Value dyg = sliceAxis(g, dy, 1, group * filters, (group + 1) * filters);
     inputGrads.push_back(
         convInputGradient(g, dyg, wg, xs, strides, pads, dilations));
-    weightGrads.push_back(convWeightGradient(g, xg, dyg, ws.drop_front(2),
-                                             strides, pads, dilations));
+    Value weightGrad = windowCorrelation(g, xg, pads, dyg, ws.drop_front(2),
+                                         strides, dilations);
+    if (!weightGrad)
+      return unsupported(g, "needs at most one dynamic dimension");
+    weightGrads.push_back(weightGrad);
   }
   SmallVector<Value> grads = {concatOrSingle(g, inputGrads, 1),
                               concatOrSingle(g, weightGrads, 0)};
@@ -358,13 +397,10 @@ LogicalResult gradients::conv2dTranspose(GradientEmitter &g,
   for (int i = 0; i < 2; ++i)
     dx = sliceAxis(g, dx, 2 + i, 0, xs[2 + i]);
   // dW[c, f, i, j] = sum x[n, c, h, w] * dy[n, f, h * s - pad + i * d, ...].
-  Value dyFirst = transposeOf(g, dy, {1, 0, 2, 3});
-  Value xFirst = transposeOf(g, x, {1, 0, 2, 3});
-  Value dweight = Conv2DOp::create(g.builder(), g.loc(), dyFirst, xFirst,
-                                   Value(), dilations, pads, strides, 1);
-  for (int i = 0; i < 2; ++i)
-    dweight = sliceAxis(g, dweight, 2 + i, 0, ws[2 + i]);
-  dweight = transposeOf(g, dweight, {1, 0, 2, 3});
+  Value dweight = windowCorrelation(g, dy, pads, x, ws.drop_front(2), strides,
+                                    dilations);
+  if (!dweight)
+    return unsupported(g, "needs at most one dynamic dimension");
   SmallVector<Value> grads = {dx, dweight};
   if (op.getBias())
     grads.push_back(biasGradient(g, dy));
