@@ -281,27 +281,63 @@ Value convInputGradient(GradientEmitter &g, Value dy, Value weight,
   return full;
 }
 
-/// dW[f, c, i, j] = sum over n, oh, ow of dy[n, f, oh, ow] *
-/// xpad[n, c, oh * stride + i * dilation, ...]: a convolution over the batch
-/// of the input (as [C, N, H, W]) with dy (as [F, N, OH, OW]) as its kernel,
-/// stride and dilation swapped; the result is cut to the kernel size.
-Value convWeightGradient(GradientEmitter &g, Value x, Value dy,
-                         ArrayRef<int64_t> kernel, ArrayRef<int64_t> strides,
-                         ArrayRef<int64_t> pads, ArrayRef<int64_t> dilations) {
-  Value channelsFirst = transposeOf(g, x, {1, 0, 2, 3});
-  Value filtersFirst = transposeOf(g, dy, {1, 0, 2, 3});
-  Value full = Conv2DOp::create(g.builder(), g.loc(), channelsFirst,
-                                filtersFirst, Value(), dilations, pads, strides,
-                                1);
-  for (int i = 0; i < 2; ++i)
-    full = sliceAxis(g, full, 2 + i, 0, kernel[i]);
-  return transposeOf(g, full, {1, 0, 2, 3});
-}
-
 Value concatOrSingle(GradientEmitter &g, ArrayRef<Value> values, int64_t axis) {
   if (values.size() == 1)
     return values[0];
   return ConcatOp::create(g.builder(), g.loc(), values, axis);
+}
+
+/// The correlation of every kernel-sized window of `windowed` with
+/// `weights`, summed over the batch: for `windowed` [N, A, H, W] (padded by
+/// `pads` = [top, left, bottom, right]) and `weights` [N, B, OH, OW],
+///   r[b, a, i, j] = sum over n, oh, ow of weights[n, b, oh, ow] *
+///                   padded[n, a, oh * s0 + i * d0, ow * s1 + j * d1].
+/// This is the weight gradient of a convolution (windowed = input, weights =
+/// dy) and of a transposed one (windowed = dy, weights = input). It is built
+/// as im2col and one matrix product, which vectorizes: the KH * KW windows
+/// (strided slices) stacked as patches [A * KH * KW, N * OH * OW], times the
+/// weights as rows [N * OH * OW, B]. Returns null when a reshape needs more
+/// than one dynamic dimension.
+Value windowCorrelation(GradientEmitter &g, Value windowed,
+                        ArrayRef<int64_t> pads, Value weights,
+                        ArrayRef<int64_t> kernel, ArrayRef<int64_t> strides,
+                        ArrayRef<int64_t> dilations) {
+  OpBuilder &b = g.builder();
+  ArrayRef<int64_t> ws = shapeOf(weights);
+  int64_t channels = shapeOf(windowed)[1], outputs = ws[1];
+  int64_t batch = ws[0], rows = ws[2], cols = ws[3];
+  int64_t taps = kernel[0] * kernel[1];
+  // [A, N, H, W]: the batch becomes part of the contraction.
+  Value planes = transposeOf(g, windowed, {1, 0, 2, 3});
+  planes = padAxis(g, planes, 2, pads[0], pads[2]);
+  planes = padAxis(g, planes, 3, pads[1], pads[3]);
+  SmallVector<int64_t> tapShape = {channels, 1, batch, rows, cols};
+  SmallVector<Value> windows;
+  for (int64_t i = 0; i < kernel[0]; ++i) {
+    Value tapRows = sliceAxis(g, planes, 2, i * dilations[0],
+                              i * dilations[0] + strides[0] * (rows - 1) + 1,
+                              strides[0]);
+    for (int64_t j = 0; j < kernel[1]; ++j) {
+      Value tap = sliceAxis(g, tapRows, 3, j * dilations[1],
+                            j * dilations[1] + strides[1] * (cols - 1) + 1,
+                            strides[1]);
+      Value window = reshapeTo(b, g.loc(), tap, tapShape);
+      if (!window)
+        return nullptr;
+      windows.push_back(window);
+    }
+  }
+  int64_t positions =
+      ShapedType::isDynamic(batch) ? ShapedType::kDynamic : batch * rows * cols;
+  Value patches = reshapeTo(b, g.loc(), concatOrSingle(g, windows, 1),
+                            {channels * taps, positions});
+  Value weightRows = reshapeTo(
+      b, g.loc(), transposeOf(g, weights, {0, 2, 3, 1}), {positions, outputs});
+  if (!patches || !weightRows)
+    return nullptr;
+  Value product = MatmulOp::create(b, g.loc(), patches, weightRows);
+  return reshapeTo(b, g.loc(), transposeOf(g, product, {1, 0}),
+                   {outputs, channels, kernel[0], kernel[1]});
 }
 
 Value biasGradient(GradientEmitter &g, Value dy) {
@@ -329,8 +365,11 @@ LogicalResult gradients::conv2d(GradientEmitter &g, ArrayRef<int64_t> strides,
     Value dyg = sliceAxis(g, dy, 1, group * filters, (group + 1) * filters);
     inputGrads.push_back(
         convInputGradient(g, dyg, wg, xs, strides, pads, dilations));
-    weightGrads.push_back(convWeightGradient(g, xg, dyg, ws.drop_front(2),
-                                             strides, pads, dilations));
+    Value weightGrad = windowCorrelation(g, xg, pads, dyg, ws.drop_front(2),
+                                         strides, dilations);
+    if (!weightGrad)
+      return unsupported(g, "needs at most one dynamic dimension");
+    weightGrads.push_back(weightGrad);
   }
   SmallVector<Value> grads = {concatOrSingle(g, inputGrads, 1),
                               concatOrSingle(g, weightGrads, 0)};
@@ -358,13 +397,10 @@ LogicalResult gradients::conv2dTranspose(GradientEmitter &g,
   for (int i = 0; i < 2; ++i)
     dx = sliceAxis(g, dx, 2 + i, 0, xs[2 + i]);
   // dW[c, f, i, j] = sum x[n, c, h, w] * dy[n, f, h * s - pad + i * d, ...].
-  Value dyFirst = transposeOf(g, dy, {1, 0, 2, 3});
-  Value xFirst = transposeOf(g, x, {1, 0, 2, 3});
-  Value dweight = Conv2DOp::create(g.builder(), g.loc(), dyFirst, xFirst,
-                                   Value(), dilations, pads, strides, 1);
-  for (int i = 0; i < 2; ++i)
-    dweight = sliceAxis(g, dweight, 2 + i, 0, ws[2 + i]);
-  dweight = transposeOf(g, dweight, {1, 0, 2, 3});
+  Value dweight = windowCorrelation(g, dy, pads, x, ws.drop_front(2), strides,
+                                    dilations);
+  if (!dweight)
+    return unsupported(g, "needs at most one dynamic dimension");
   SmallVector<Value> grads = {dx, dweight};
   if (op.getBias())
     grads.push_back(biasGradient(g, dy));
@@ -374,6 +410,103 @@ LogicalResult gradients::conv2dTranspose(GradientEmitter &g,
 //===----------------------------------------------------------------------===//
 // Pooling and normalization
 //===----------------------------------------------------------------------===//
+
+namespace {
+
+/// `value` along `axis` with `before` elements of `fill` in front and its
+/// length changed by `after` at the end: padded with `fill` when `after` is
+/// positive, cut when it is negative.
+Value fitAxis(GradientEmitter &g, Value value, int64_t axis, int64_t before,
+              int64_t after, double fill) {
+  value = padAxis(g, value, axis, before, std::max<int64_t>(after, 0), fill);
+  if (after < 0)
+    value = sliceAxis(g, value, axis, 0, shapeOf(value)[axis] + after);
+  return value;
+}
+
+/// A constant [1, 1, 1, K0, 1, K1] whose element (i, j) is `tap(i, j)`.
+GradExpr tapConstant(GradientEmitter &g, ArrayRef<int64_t> kernel,
+                     Type elementType,
+                     llvm::function_ref<double(int64_t, int64_t)> tap) {
+  auto type = RankedTensorType::get({1, 1, 1, kernel[0], 1, kernel[1]},
+                                    elementType);
+  SmallVector<Attribute> values;
+  for (int64_t i = 0; i < kernel[0]; ++i)
+    for (int64_t j = 0; j < kernel[1]; ++j)
+      values.push_back(FloatAttr::get(elementType, tap(i, j)));
+  return g.wrap(ConstantOp::create(g.builder(), g.loc(),
+                                   DenseElementsAttr::get(type, values)));
+}
+
+/// The gradient of a pooling whose windows do not overlap (stride >= kernel
+/// on both axes), or null where a reshape would need two dynamic dimensions.
+/// The padded input, cut or extended to OH * S0 rows and OW * S1 columns, is
+/// viewed as blocks [N, C, OH, S0, OW, S1] whose first K0 x K1 elements are
+/// the windows; the gradient is then elementwise ops and one reduction over
+/// the window axes on contiguous data, where the general rule needs a
+/// strided slice and a scatter per window offset. `share` is what each
+/// element of an average pooling's window receives.
+Value blockPoolGradient(GradientEmitter &g, bool max, GradExpr share,
+                        ArrayRef<int64_t> kernel, ArrayRef<int64_t> strides,
+                        ArrayRef<int64_t> pads) {
+  OpBuilder &b = g.builder();
+  Value x = g.x();
+  ArrayRef<int64_t> xs = shapeOf(x), ys = shapeOf(g.y());
+  int64_t rows = ys[2] * strides[0], cols = ys[3] * strides[1];
+  SmallVector<int64_t> blocks = {xs[0], xs[1], ys[2], strides[0],
+                                 ys[3], strides[1]};
+  SmallVector<int64_t> windowShape = {xs[0], xs[1], ys[2], 1, ys[3], 1};
+  auto cutWindows = [&](Value blocked) {
+    blocked = sliceAxis(g, blocked, 3, 0, kernel[0]);
+    return sliceAxis(g, blocked, 5, 0, kernel[1]);
+  };
+  Type elementType = getElementTypeOrSelf(x);
+  GradExpr dx;
+  if (max) {
+    double lowest = -std::numeric_limits<double>::infinity();
+    Value padded =
+        fitAxis(g, x, 2, pads[0], rows - pads[0] - xs[2], lowest);
+    padded = fitAxis(g, padded, 3, pads[1], cols - pads[1] - xs[3], lowest);
+    Value blocked = reshapeTo(b, g.loc(), padded, blocks);
+    Value y = reshapeTo(b, g.loc(), g.y(), windowShape);
+    Value dy = reshapeTo(b, g.loc(), g.dy(), windowShape);
+    if (!blocked || !y || !dy)
+      return nullptr;
+    // The first maximum of each window in row-major order wins: the
+    // smallest tap number among the elements equal to the maximum.
+    int64_t taps = kernel[0] * kernel[1];
+    GradExpr tapNumber = tapConstant(
+        g, kernel, elementType,
+        [&](int64_t i, int64_t j) { return i * kernel[1] + j; });
+    GradExpr isMax = g.equal(g.wrap(cutWindows(blocked)), g.wrap(y));
+    GradExpr candidate = tapNumber + (1.0 - isMax) * static_cast<double>(taps);
+    GradExpr first = g.wrap(ReduceMinOp::create(
+        b, g.loc(), candidate, ArrayRef<int64_t>{3, 5}, true));
+    dx = g.equal(tapNumber, first) * g.wrap(dy);
+  } else {
+    Value spread = reshapeTo(b, g.loc(), share, windowShape);
+    if (!spread)
+      return nullptr;
+    dx = g.wrap(spread) *
+         tapConstant(g, kernel, elementType, [](int64_t, int64_t) {
+           return 1.0;
+         });
+  }
+  Value blockedDx = padAxis(g, dx, 3, 0, strides[0] - kernel[0]);
+  blockedDx = padAxis(g, blockedDx, 5, 0, strides[1] - kernel[1]);
+  Value paddedDx =
+      reshapeTo(b, g.loc(), blockedDx, {xs[0], xs[1], rows, cols});
+  if (!paddedDx)
+    return nullptr;
+  // Back to the input's rows and columns: drop the padding in front, and
+  // cut or zero-extend the end.
+  paddedDx = fitAxis(g, paddedDx, 2, 0, pads[0] + xs[2] - rows, 0.0);
+  paddedDx = fitAxis(g, paddedDx, 3, 0, pads[1] + xs[3] - cols, 0.0);
+  paddedDx = sliceAxis(g, paddedDx, 2, pads[0], pads[0] + xs[2]);
+  return sliceAxis(g, paddedDx, 3, pads[1], pads[1] + xs[3]);
+}
+
+} // namespace
 
 LogicalResult gradients::pool2d(GradientEmitter &g, bool max,
                                 ArrayRef<int64_t> kernel,
@@ -404,18 +537,24 @@ LogicalResult gradients::pool2d(GradientEmitter &g, bool max,
   };
 
   GradExpr share = dy;
-  GradExpr paddedInput, taken;
-  if (max) {
-    paddedInput = padSpatial(x, -std::numeric_limits<double>::infinity());
-    taken = g.zerosLike(y);
-  } else if (countIncludePad) {
+  if (!max && countIncludePad) {
     share = dy / static_cast<double>(kernel[0] * kernel[1]);
-  } else {
+  } else if (!max) {
     GradExpr ones = padSpatial(g.zerosLike(x) + 1.0, 0.0), count;
     for (int64_t i = 0; i < kernel[0]; ++i)
       for (int64_t j = 0; j < kernel[1]; ++j)
         count = count ? count + window(ones, i, j) : window(ones, i, j);
     share = dy / count;
+  }
+
+  if (strides[0] >= kernel[0] && strides[1] >= kernel[1])
+    if (Value dx = blockPoolGradient(g, max, share, kernel, strides, pads))
+      return g.grads(ArrayRef<Value>{dx});
+
+  GradExpr paddedInput, taken;
+  if (max) {
+    paddedInput = padSpatial(x, -std::numeric_limits<double>::infinity());
+    taken = g.zerosLike(y);
   }
 
   Value dx;
