@@ -8,6 +8,7 @@
 #include "compiler/transforms/Passes.h"
 #include "compiler/transforms/training/KilnMath.h"
 #include "compiler/transforms/training/Optimizers.h"
+#include "compiler/transforms/training/TrainMode.h"
 #include "compiler/transforms/training/TrainingArtifact.h"
 
 #include "mlir/IR/SymbolTable.h"
@@ -61,8 +62,10 @@ Type stepType(const TrainingSpec &spec) {
       {}, spec.trainableParams().front()->type.getElementType());
 }
 
-/// init() -> (params..., state..., step): the parameters' initializers
-/// (materialized later like an inference model's), zero state and step 0.
+/// init() -> (params..., state..., [rng], step): the parameters'
+/// initializers (materialized later like an inference model's), zero state,
+/// the random state [seed, 0] (seed: the model's `kiln.seed`, else 0) and
+/// step 0.
 void buildInit(const TrainingSpec &spec) {
   OpBuilder b(spec.module.getContext());
   Location loc = spec.model.getLoc();
@@ -77,6 +80,11 @@ void buildInit(const TrainingSpec &spec) {
   for (const TrainingParameter *p : spec.trainableParams())
     results.append(slots, p->type);
   names.append(stateNames.begin(), stateNames.end());
+  auto rngType = RankedTensorType::get({2}, b.getI64Type());
+  if (spec.randomState) {
+    results.push_back(rngType);
+    names.push_back("rng");
+  }
   results.push_back(stepType(spec));
   names.push_back("step");
   func::FuncOp init = createFunction(b, spec.module, loc, "init",
@@ -85,8 +93,16 @@ void buildInit(const TrainingSpec &spec) {
   for (const TrainingParameter &p : spec.params)
     values.push_back(b.clone(*p.prototype)->getResult(0));
   KilnMath m(b, loc);
-  for (Type type : ArrayRef<Type>(results).drop_front(spec.params.size()))
-    values.push_back(m.splat(0.0, cast<RankedTensorType>(type)));
+  for (Type type : ArrayRef<Type>(results).drop_front(spec.params.size())) {
+    if (type != rngType) {
+      values.push_back(m.splat(0.0, cast<RankedTensorType>(type)));
+      continue;
+    }
+    auto seed = spec.model->getAttrOfType<IntegerAttr>("kiln.seed");
+    int64_t start[] = {seed ? seed.getInt() : 0, 0};
+    values.push_back(ConstantOp::create(
+        b, loc, DenseIntElementsAttr::get(rngType, ArrayRef<int64_t>(start))));
+  }
   func::ReturnOp::create(b, loc, values);
   for (auto [i, name] : llvm::enumerate(names))
     nameResult(init, i, name);
@@ -290,6 +306,7 @@ struct BuildTrainStepPass
     }
     spec.model = eval;
     spec.loss = evaluate;
+    spec.randomState = needsRandomState(evaluate);
     buildInit(spec);
     if (failed(buildApplyGradients(spec)))
       return failure();
