@@ -173,4 +173,20 @@ def BuildTrainStep : Pass<"kiln-build-train-step", "mlir::ModuleOp"> {
   let dependentDialects = ["::kiln::KilnDialect"];
 }
 
+def TrainMode : Pass<"kiln-train-mode", "mlir::ModuleOp"> {
+  let summary = "Rewrite functions marked kiln.train_mode into their training form";
+  let description = [{
+    The rewrite that kiln-build-train-step applies to the function it
+    differentiates (compiler/transforms/training/TrainMode.h), on its own:
+    each function carrying the unit attribute `kiln.train_mode` gets
+    inverted dropout drawn from one random-state chain (a new last argument
+    `rng`, tensor<2xi64>, and a new last result `new_rng`) and batch
+    normalization over the statistics of the batch, returning the updated
+    running statistics of every batch_norm whose mean and variance are
+    function arguments (results `new_<argument name>`). For tests of the
+    training forms (FileCheck, gradient checks).
+  }];
+  let dependentDialects = ["::kiln::KilnDialect"];
+}
+
 #endif // KILN_TRANSFORMS_PASSES

@@ -419,5 +419,8 @@ LogicalResult BatchNormOp::verify() {
     return emitOpError("statistics must have shape [") << x[1] << "]";
   if (getEpsilon().convertToDouble() < 0)
     return emitOpError("epsilon must be >= 0");
+  double momentum = getMomentum().convertToDouble();
+  if (!(momentum >= 0 && momentum <= 1))
+    return emitOpError("momentum must be in [0, 1]");
   return success();
 }

@@ -451,11 +451,18 @@ def Kiln_BatchNormOp : Kiln_Op<"batch_norm", [SameOperandsElementType,
   let description = [{
     `(x - mean) / sqrt(var + epsilon) * scale + offset`, with `scale`,
     `offset`, `mean` and `var` of shape `[C]` broadcast over axis 1 of `x`.
+
+    `momentum` is used only by the training form that the train step builds
+    (kiln-build-train-step): there the statistics of the batch normalize `x`
+    and the running statistics become
+    `running * momentum + batch * (1 - momentum)` (ONNX and Keras convention;
+    the default 0.9 equals PyTorch's `momentum=0.1`).
   }];
   let arguments = (ins Kiln_FloatTensor:$input, Kiln_FloatTensor:$scale,
                    Kiln_FloatTensor:$offset, Kiln_FloatTensor:$mean,
                    Kiln_FloatTensor:$variance,
-                   DefaultValuedAttr<F64Attr, "1.0e-5">:$epsilon);
+                   DefaultValuedAttr<F64Attr, "1.0e-5">:$epsilon,
+                   DefaultValuedAttr<F64Attr, "0.9">:$momentum);
   let results = (outs Kiln_FloatTensor:$result);
   let assemblyFormat = [{
     $input `,` $scale `,` $offset `,` $mean `,` $variance attr-dict `:`

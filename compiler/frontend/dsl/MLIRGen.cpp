@@ -186,6 +186,8 @@ LogicalResult ModelGenerator::generateModel(const ModelDecl &model) {
     function.setResultAttr(i, kNameAttr, builder.getStringAttr(output.name));
   if (nhwc)
     function->setAttr(kLayoutAttr, builder.getStringAttr("nhwc"));
+  if (model.seed != 0)
+    function->setAttr(kSeedAttr, builder.getI64IntegerAttr(model.seed));
 
   OpBuilder::InsertionGuard guard(builder);
   Block *entry = function.addEntryBlock();

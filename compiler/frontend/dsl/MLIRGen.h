@@ -240,6 +240,12 @@ private:
   mlir::FailureOr<DslValue> opConv2D(const BuiltinCall &call);
   mlir::FailureOr<DslValue> opConv2DTranspose(const BuiltinCall &call);
   mlir::FailureOr<DslValue> opBatchNorm(const BuiltinCall &call);
+  /// random_normal(like, mean=0, std=1), random_uniform(like, low=0,
+  /// high=1): numbers of `like`'s shape drawn from the state [seed, 0], the
+  /// seed taken in turn with the parameters' (a train step draws them from
+  /// its random state instead).
+  template <typename OpTy>
+  mlir::FailureOr<DslValue> opRandom(const BuiltinCall &call);
   template <typename OpTy>
   mlir::FailureOr<DslValue> opUnary(const BuiltinCall &call);
   template <typename OpTy>

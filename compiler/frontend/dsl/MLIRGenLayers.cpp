@@ -307,8 +307,14 @@ FailureOr<DslValue> ModelGenerator::layerBatchNorm(const BuiltinCall &call) {
     return failure();
   FailureOr<Type> elementType = floatElementType(*x, call);
   FailureOr<double> epsilon = args.number("epsilon", 0.001);
-  if (failed(elementType) || failed(epsilon))
+  FailureOr<double> momentum = args.number("momentum", 0.99);
+  if (failed(elementType) || failed(epsilon) || failed(momentum))
     return failure();
+  if (*momentum < 0 || *momentum > 1) {
+    args.error("momentum", "the momentum must be in [0, 1], got " +
+                               args.find("momentum")->describe());
+    return failure();
+  }
   auto type = cast<RankedTensorType>(x->getType());
   if (type.getRank() < 2 || ShapedType::isDynamic(type.getDimSize(1))) {
     args.error("x", "batch_norm() needs an input of rank >= 2 with a static "
@@ -335,7 +341,8 @@ FailureOr<DslValue> ModelGenerator::layerBatchNorm(const BuiltinCall &call) {
     operands.push_back(*parameter);
   }
   FailureOr<Value> result = create<BatchNormOp>(
-      at, operands, {attr("epsilon", builder.getF64FloatAttr(*epsilon))});
+      at, operands, {attr("epsilon", builder.getF64FloatAttr(*epsilon)),
+                     attr("momentum", builder.getF64FloatAttr(*momentum))});
   return tensorResult(result, at);
 }
 
@@ -430,7 +437,8 @@ static const ArgSpec kConv2DTransposeArgs[] = {
     {"x", true},  {"filters", true},      {"kernel", true},     {"strides"},
     {"padding"},  {"output_padding"},     {"dilation"},         {"activation"},
     {"use_bias"}, {"kernel_initializer"}, {"bias_initializer"}, {"name"}};
-static const ArgSpec kBatchNormArgs[] = {{"x", true}, {"epsilon"}, {"name"}};
+static const ArgSpec kBatchNormArgs[] = {
+    {"x", true}, {"epsilon"}, {"momentum"}, {"name"}};
 static const ArgSpec kPoolArgs[] = {
     {"x", true}, {"pool"}, {"strides"}, {"padding"}, {"name"}};
 static const ArgSpec kImageArgs[] = {{"x", true}, {"name"}};

@@ -371,10 +371,12 @@ FailureOr<DslValue> ModelGenerator::opBatchNorm(const BuiltinCall &call) {
     operands.push_back(*operand);
   }
   FailureOr<double> epsilon = call.args.number("epsilon", 1e-5);
-  if (failed(epsilon))
+  FailureOr<double> momentum = call.args.number("momentum", 0.9);
+  if (failed(epsilon) || failed(momentum))
     return failure();
   FailureOr<Value> result = create<BatchNormOp>(
-      at, operands, {attr("epsilon", builder.getF64FloatAttr(*epsilon))});
+      at, operands, {attr("epsilon", builder.getF64FloatAttr(*epsilon)),
+                     attr("momentum", builder.getF64FloatAttr(*momentum))});
   return tensorResult(result, at);
 }
 
@@ -394,6 +396,31 @@ static FailureOr<Value> floatInput(const BuiltinCall &call) {
     return failure();
   }
   return x;
+}
+
+template <typename OpTy>
+FailureOr<DslValue> ModelGenerator::opRandom(const BuiltinCall &call) {
+  SMLoc at = call.args.callLoc();
+  FailureOr<Value> like = call.args.tensor("like");
+  constexpr bool normal = std::is_same_v<OpTy, RandomNormalOp>;
+  FailureOr<double> first = call.args.number(normal ? "mean" : "low", 0.0);
+  FailureOr<double> second = call.args.number(normal ? "std" : "high", 1.0);
+  if (failed(like) || failed(first) || failed(second))
+    return failure();
+  auto likeType = cast<RankedTensorType>(like->getType());
+  Type elementType = likeType.getElementType();
+  if (!isa<FloatType>(elementType))
+    elementType = builder.getF32Type();
+  auto type = RankedTensorType::get(likeType.getShape(), elementType);
+  auto stateType = RankedTensorType::get({2}, builder.getI64Type());
+  int64_t start[] = {nextSeed++, 0};
+  Value state = ConstantOp::create(
+      builder, loc(at),
+      DenseIntElementsAttr::get(stateType, ArrayRef<int64_t>(start)));
+  auto op = OpTy::create(builder, loc(at), type, stateType, state, *like,
+                         builder.getF64FloatAttr(*first),
+                         builder.getF64FloatAttr(*second));
+  return tensorResult(verified(op), at);
 }
 
 template <typename OpTy>
@@ -609,7 +636,10 @@ static const ArgSpec kConv2DTransposeArgs[] = {
     {"pads"},    {"dilations"},    {"output_padding"}, {"groups"}};
 static const ArgSpec kBatchNormArgs[] = {{"x", true},        {"scale", true},
                                          {"offset", true},   {"mean", true},
-                                         {"variance", true}, {"epsilon"}};
+                                         {"variance", true}, {"epsilon"},
+                                         {"momentum"}};
+static const ArgSpec kRandomNormalArgs[] = {{"like", true}, {"mean"}, {"std"}};
+static const ArgSpec kRandomUniformArgs[] = {{"like", true}, {"low"}, {"high"}};
 static const ArgSpec kReshapeArgs[] = {{"x", true}, {"shape", true}};
 static const ArgSpec kTransposeArgs[] = {{"x", true}, {"perm", true}};
 static const ArgSpec kConcatArgs[] = {{"inputs", true}, {"axis", true}};
@@ -626,6 +656,10 @@ ArrayRef<Builtin> ModelGenerator::opBuiltins() {
       {"conv2d_transpose", "Conv2DTranspose", kConv2DTransposeArgs,
        &G::opConv2DTranspose},
       {"batch_norm", "BatchNormalization", kBatchNormArgs, &G::opBatchNorm},
+      {"random_normal", "RandomNormalLike", kRandomNormalArgs,
+       &G::opRandom<RandomNormalOp>},
+      {"random_uniform", "RandomUniformLike", kRandomUniformArgs,
+       &G::opRandom<RandomUniformOp>},
       {"abs", "Abs", kUnaryArgs, &G::opUnary<AbsOp>},
       {"sqrt", "Sqrt", kUnaryArgs, &G::opUnary<SqrtOp>},
       {"exp", "Exp", kUnaryArgs, &G::opUnary<ExpOp>},

@@ -18,6 +18,10 @@ inline constexpr llvm::StringLiteral kSourceAttr = "kiln.source";
 inline constexpr llvm::StringLiteral kNameAttr = "kiln.name";
 /// On a function: "nhwc" when its images are NHWC at the boundary.
 inline constexpr llvm::StringLiteral kLayoutAttr = "kiln.layout";
+/// On a function: the model's `seed` when it is not 0; the parameters'
+/// initializers draw from seed, seed + 1, ... and a training artifact's
+/// random state starts at [seed, 0].
+inline constexpr llvm::StringLiteral kSeedAttr = "kiln.seed";
 /// On the op producing a layer's output: the layer's scoped name.
 inline constexpr llvm::StringLiteral kLayerAttr = "kiln.layer";
 /// On the same op: the layer's kind as Keras names it ("Dense", "Conv2D").

@@ -35,7 +35,8 @@ LogicalResult importBatchNormalization(NodeImporter &node) {
     operands.push_back(*operand);
   }
   auto result = node.create<BatchNormOp>(
-      operands, {node.f64Attr("epsilon", node.floatAttr("epsilon", 1e-5))});
+      operands, {node.f64Attr("epsilon", node.floatAttr("epsilon", 1e-5)),
+                 node.f64Attr("momentum", node.floatAttr("momentum", 0.9))});
   if (failed(result))
     return failure();
   node.setOutput(0, *result);

@@ -10,6 +10,7 @@
 #include "compiler/transforms/Passes.h"
 #include "compiler/transforms/training/KilnMath.h"
 #include "compiler/transforms/training/TrainAttribute.h"
+#include "compiler/transforms/training/TrainMode.h"
 #include "compiler/transforms/training/TrainingArtifact.h"
 
 #include "llvm/ADT/MapVector.h"
@@ -36,9 +37,11 @@ func::FuncOp createFunction(OpBuilder &b, ModuleOp module, Location loc,
   return func;
 }
 
-/// init() -> (params..., state..., step) for all sections: every parameter
-/// from its initializer (materialized later like an inference model's),
-/// then each section's zero optimizer state, then each section's step 0.
+/// init() -> (params..., state..., [rng], step) for all sections: every
+/// parameter from its initializer (materialized later like an inference
+/// model's), then each section's zero optimizer state, the random state
+/// [seed, 0] when a section draws random numbers (seed: the first such
+/// section's model's `kiln.seed`, else 0), then each section's step 0.
 void buildInit(ModuleOp module, ArrayRef<TrainingParameter> params,
                ArrayRef<TrainingSpec> sections) {
   OpBuilder b(module.getContext());
@@ -53,6 +56,13 @@ void buildInit(ModuleOp module, ArrayRef<TrainingParameter> params,
     llvm::append_range(results, spec.stateTypes());
     llvm::append_range(names, spec.stateNames());
   }
+  auto rngType = RankedTensorType::get({2}, b.getI64Type());
+  const TrainingSpec *random = llvm::find_if(
+      sections, [](const TrainingSpec &spec) { return spec.randomState; });
+  if (random != sections.end()) {
+    results.push_back(rngType);
+    names.push_back("rng");
+  }
   for (const TrainingSpec &spec : sections) {
     results.push_back(spec.stepType());
     names.push_back(spec.entryName("step"));
@@ -63,8 +73,16 @@ void buildInit(ModuleOp module, ArrayRef<TrainingParameter> params,
   for (const TrainingParameter &p : params)
     values.push_back(b.clone(*p.prototype)->getResult(0));
   KilnMath m(b, loc);
-  for (Type type : ArrayRef<Type>(results).drop_front(params.size()))
-    values.push_back(m.splat(0.0, cast<RankedTensorType>(type)));
+  for (Type type : ArrayRef<Type>(results).drop_front(params.size())) {
+    if (type != rngType) {
+      values.push_back(m.splat(0.0, cast<RankedTensorType>(type)));
+      continue;
+    }
+    auto seed = random->model->getAttrOfType<IntegerAttr>("kiln.seed");
+    int64_t start[] = {seed ? seed.getInt() : 0, 0};
+    values.push_back(ConstantOp::create(
+        b, loc, DenseIntElementsAttr::get(rngType, ArrayRef<int64_t>(start))));
+  }
   func::ReturnOp::create(b, loc, values);
   for (auto [i, name] : llvm::enumerate(names))
     nameResult(init, i, name);
@@ -268,15 +286,6 @@ struct BuildTrainStepPass : kiln::impl::BuildTrainStepBase<BuildTrainStepPass> {
       liftParameters(eval, lifted);
       evals[op] = eval;
     }
-
-    std::vector<TrainingSpec> sections(losses.size());
-    for (auto [i, spec] : llvm::enumerate(sections)) {
-      func::FuncOp lossFn = losses[i];
-      TrainAttribute &attr = attrs[i];
-      spec.module = module;
-      spec.name = attr.name;
-      spec.numModelInputs = attr.model.getNumArguments();
-      spec.params = parametersOf(*params, lossFn);
       if (failed(assignParameters(spec, attr, lossFn)))
         return failure();
       func::FuncOp evaluate = lossFn.clone();
@@ -287,6 +296,7 @@ struct BuildTrainStepPass : kiln::impl::BuildTrainStepBase<BuildTrainStepPass> {
       liftParameters(evaluate, spec.allParams());
       spec.model = evals[attr.model];
       spec.loss = evaluate;
+      spec.randomState = needsRandomState(evaluate);
     }
     for (auto &[op, unused] : models)
       op->erase();

@@ -4,9 +4,10 @@
 // kiln-build-train-step turns a model and its loss function into these
 // public functions (their arguments and results named by `kiln.name`):
 //
-//   init() -> (params..., state..., step)
-//   train_step(params..., state..., inputs..., labels..., step)
-//       -> (loss, metrics..., new trainable params..., new state..., new step)
+//   init() -> (params..., state..., [rng], step)
+//   train_step(params..., state..., inputs..., labels..., [rng], step)
+//       -> (loss, metrics..., new trainable params...,
+//           new running statistics..., new state..., [new rng], new step)
 //   eval(params..., inputs...) -> (outputs...)
 //   evaluate(params..., inputs..., labels...) -> (loss, metrics...)
 //   apply_gradients(trainable params..., grads..., state..., step)
@@ -14,6 +15,11 @@
 //
 // `params` are all parameters of the model, frozen ones included; `state`
 // is the optimizer's, parameter-major; `step` counts the steps taken.
+// train_step runs the training form of the loss (TrainMode.h): the running
+// statistics are the batch_norm statistics it updates (non-trainable
+// parameters, in the order of their batch_norm ops), and `rng`, the state
+// [seed, counter] of the random numbers it draws, is there only when it
+// draws any; init's is [the model's seed, 0].
 //
 //===----------------------------------------------------------------------===//
 
@@ -47,6 +53,8 @@ struct TrainingSpec {
   std::vector<TrainingParameter> params;
   /// Disjoint; together they cover the trainable parameters.
   std::vector<OptimizerGroup> groups;
+  /// Whether train_step draws random numbers (takes and returns `rng`).
+  bool randomState = false;
 
   llvm::SmallVector<const TrainingParameter *> allParams() const;
   llvm::SmallVector<const TrainingParameter *> trainableParams() const;

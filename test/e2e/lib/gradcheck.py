@@ -8,7 +8,8 @@ size drawn from `// DIM N: lo-hi` (a new draw for each --shapes round), so the
 same test runs on several random shapes; `${expr}` is a Python expression
 over the drawn sizes (e.g. `${2*M+1}`).
 
-For each round: kiln-opt --kiln-generate-gradients, kilnc --emit=shared, then
+For each round: kiln-opt --kiln-generate-gradients (after the passes that
+`// PASSES: --pass-a,--pass-b` names, if any), kilnc --emit=shared, then
 for each checked function f:
   * inputs: uniform in [-1, 1) (`// INPUT <f>.<i>: <expr over rng, shape>`
     overrides argument i), float64 unless the function says otherwise;
@@ -159,7 +160,9 @@ def check_round(args, source, work, rng, round_index):
         f.write(text)
     grad_mlir = os.path.join(work, "gradients.mlir")
     library = os.path.join(work, "gradients%d.so" % round_index)
-    subprocess.run([args.kiln_opt, mlir, "--kiln-generate-gradients", "-o", grad_mlir], check=True)
+    passes = [p for p in setting(text, "PASSES", "").split(",") if p]
+    subprocess.run([args.kiln_opt, mlir] + passes + ["--kiln-generate-gradients", "-o", grad_mlir],
+                   check=True)
     subprocess.run([args.kilnc, grad_mlir, "--emit=shared", "-o", library], check=True)
     artifact = Artifact(args.runtime, library)
 
