@@ -286,6 +286,15 @@ struct BuildTrainStepPass : kiln::impl::BuildTrainStepBase<BuildTrainStepPass> {
       liftParameters(eval, lifted);
       evals[op] = eval;
     }
+
+    std::vector<TrainingSpec> sections(losses.size());
+    for (auto [i, spec] : llvm::enumerate(sections)) {
+      func::FuncOp lossFn = losses[i];
+      TrainAttribute &attr = attrs[i];
+      spec.module = module;
+      spec.name = attr.name;
+      spec.numModelInputs = attr.model.getNumArguments();
+      spec.params = parametersOf(*params, lossFn);
       if (failed(assignParameters(spec, attr, lossFn)))
         return failure();
       func::FuncOp evaluate = lossFn.clone();
