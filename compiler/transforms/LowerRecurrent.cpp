@@ -69,9 +69,9 @@ private:
     int64_t gateWidth = cell.gates * hidden;
     Value zero = arith::ConstantIndexOp::create(b, 0);
     Value one = arith::ConstantIndexOp::create(b, 1);
-    SmallVector<Value> inits = {dir.initial.h};
+    SmallVector<Value> inits = {ownedState(dir.initial.h)};
     if (dir.initial.c)
-      inits.push_back(dir.initial.c);
+      inits.push_back(ownedState(dir.initial.c));
     inits.push_back(output);
     auto loop = scf::ForOp::create(
         b, zero, seqSize, one, inits,
@@ -123,6 +123,21 @@ private:
     if (dir.initial.c)
       state.c = loop.getResult(1);
     return {state, loop.getResults().back()};
+  }
+
+  /// The loop writes each step's state into the carried one (`carry`), so
+  /// an initial state given as an operand (a view of a caller's buffer,
+  /// which must stay unchanged) is first copied into a tensor of its own;
+  /// zeros made by a linalg.fill already are.
+  Value ownedState(Value initial) {
+    if (initial.getDefiningOp<linalg::FillOp>())
+      return initial;
+    auto type = cast<RankedTensorType>(initial.getType());
+    SmallVector<Value> sizes;
+    for (int64_t i = 0; i < type.getRank(); ++i)
+      if (type.isDynamicDim(i))
+        sizes.push_back(tensor::DimOp::create(b, initial, i));
+    return carry(initial, tensor::EmptyOp::create(b, type, sizes));
   }
 
   /// `value` written into the loop-carried tensor `carried`.

@@ -66,9 +66,14 @@ Value RecurrentCellBuilder::slice(Value value, int64_t axis, int64_t start,
   return SliceOp::create(b, value, axes, starts, ends, steps);
 }
 
-Value RecurrentCellBuilder::gateBlock(Value value, int64_t gate) {
+Value RecurrentCellBuilder::gateBlocks(Value value, int64_t first,
+                                       int64_t end) {
   int64_t axis = cast<RankedTensorType>(value.getType()).getRank() - 1;
-  return slice(value, axis, gate * hidden, (gate + 1) * hidden);
+  return slice(value, axis, first * hidden, end * hidden);
+}
+
+Value RecurrentCellBuilder::gateBlock(Value value, int64_t gate) {
+  return gateBlocks(value, gate, gate + 1);
 }
 
 Value RecurrentCellBuilder::directionSlice(Value value, int64_t d) {
@@ -272,10 +277,10 @@ RecurrentState RecurrentCellBuilder::gruStep(int64_t d, Value x,
                                              const RecurrentStepWeights &w,
                                              RecurrentState prev) {
   Value updateIn, resetIn, hiddenIn;
-  Value xzr = slice(x, 1, 0, 2 * hidden), xh = gateBlock(x, 2);
+  Value xzr = gateBlocks(x, 0, 2), xh = gateBlock(x, 2);
   if (linearBeforeReset) {
     Value hr = MatmulOp::create(b, prev.h, w.recurrence);
-    Value zr = AddOp::create(b, xzr, slice(hr, 1, 0, 2 * hidden));
+    Value zr = AddOp::create(b, xzr, gateBlocks(hr, 0, 2));
     updateIn = gateBlock(zr, 0);
     resetIn = gateBlock(zr, 1);
     Value r = activate(resetIn, d, 0);

@@ -72,7 +72,9 @@ public:
   mlir::Value kilnZeroState();
 
   /// One step of direction `d`; `x` is the step's [batch, G * hidden] slice
-  /// of the projection.
+  /// of the projection, or [1, batch, G * hidden] (then the new states are
+  /// [1, batch, hidden] too: the ops broadcast, gates are sliced from the
+  /// last axis).
   RecurrentState step(int64_t d, mlir::Value x,
                       const RecurrentStepWeights &w, RecurrentState prev);
 
@@ -93,6 +95,8 @@ public:
   llvm::StringRef directionName;
 
 private:
+  /// Gate blocks [first, end) of `value`'s last axis.
+  mlir::Value gateBlocks(mlir::Value value, int64_t first, int64_t end);
   mlir::Value gateBlock(mlir::Value value, int64_t gate);
   mlir::Value directionSlice(mlir::Value value, int64_t d);
   mlir::Value transpose(mlir::Value matrix);

@@ -45,9 +45,11 @@ LogicalResult expandRecurrent(Operation *op, OpBuilder &builder,
     SmallVector<Value> outputs(seqLength);
     for (int64_t s = 0; s < seqLength; ++s) {
       int64_t t = direction.reverse ? seqLength - 1 - s : s;
-      Value x =
-          cell.reshape(cell.slice(direction.projected, 0, t, t + 1),
-                       {cell.batch, cell.gates * cell.hidden});
+      // The step's [1, batch, G * hidden] slice, not reshaped to rank 2:
+      // the gradient of a rank-reducing reshape of the sum of the gates'
+      // gradients (pads) trips linalg-fuse-elementwise-ops (its expand_shape
+      // propagation through tensor.pad uses a size defined after the pad).
+      Value x = cell.slice(direction.projected, 0, t, t + 1);
       state = cell.step(d, x, direction.weights, state);
       outputs[t] = cell.reshape(state.h, {1, 1, cell.batch, cell.hidden});
     }
