@@ -103,9 +103,8 @@ Value RecurrentCellBuilder::filledZeroState(Value batchSize) {
 }
 
 Value RecurrentCellBuilder::kilnZeroState() {
-  auto type = RankedTensorType::get({ShapedType::isDynamic(batch) ? 1 : batch,
-                                     hidden},
-                                    elementType);
+  auto type = RankedTensorType::get(
+      {ShapedType::isDynamic(batch) ? 1 : batch, hidden}, elementType);
   Value zeros = ConstantOp::create(
       b, DenseElementsAttr::get(type, b.getFloatAttr(elementType, 0.0)));
   if (!ShapedType::isDynamic(batch))
@@ -151,11 +150,11 @@ Value RecurrentCellBuilder::projectInput(Value weight, Value wb, Value rb) {
       ShapedType::isDynamic(seqLength) && ShapedType::isDynamic(batch);
   Value rows = input;
   if (!bothDynamic)
-    rows = reshape(input, {ShapedType::isDynamic(seqLength) ||
-                                   ShapedType::isDynamic(batch)
-                               ? ShapedType::kDynamic
-                               : seqLength * batch,
-                           inputSize});
+    rows = reshape(
+        input, {ShapedType::isDynamic(seqLength) || ShapedType::isDynamic(batch)
+                    ? ShapedType::kDynamic
+                    : seqLength * batch,
+                inputSize});
   Value projected = MatmulOp::create(b, rows, transpose(weight));
   if (wb) {
     Value stepBias = AddOp::create(b, wb, rb);
@@ -172,9 +171,9 @@ Value RecurrentCellBuilder::projectInput(Value weight, Value wb, Value rb) {
   return reshape(projected, {seqLength, batch, gates * hidden});
 }
 
-RecurrentStepWeights
-RecurrentCellBuilder::prepareStepWeights(Value transposedR, Value rb,
-                                         Value peephole) {
+RecurrentStepWeights RecurrentCellBuilder::prepareStepWeights(Value transposedR,
+                                                              Value rb,
+                                                              Value peephole) {
   RecurrentStepWeights w;
   if (kind == RecurrentCellKind::Gru && !linearBeforeReset) {
     w.updateReset = slice(transposedR, 1, 0, 2 * hidden);
@@ -228,8 +227,7 @@ Value RecurrentCellBuilder::activate(Value x, int64_t d, unsigned index,
   if (name == "affine")
     return affine;
   if (name == "hard_sigmoid")
-    return MaxOp::create(b, MinOp::create(b, affine, scalar(1.0)),
-                         scalar(0.0));
+    return MaxOp::create(b, MinOp::create(b, affine, scalar(1.0)), scalar(0.0));
   assert(name == "scaled_tanh" && "activation checked by the verifier");
   Value scaled = MulOp::create(b, x, scalar(a.beta));
   return MulOp::create(b, TanhOp::create(b, scaled), scalar(a.alpha));

@@ -75,8 +75,8 @@ public:
   /// of the projection, or [1, batch, G * hidden] (then the new states are
   /// [1, batch, hidden] too: the ops broadcast, gates are sliced from the
   /// last axis).
-  RecurrentState step(int64_t d, mlir::Value x,
-                      const RecurrentStepWeights &w, RecurrentState prev);
+  RecurrentState step(int64_t d, mlir::Value x, const RecurrentStepWeights &w,
+                      RecurrentState prev);
 
   /// [dirs, batch, hidden] from each direction's [batch, hidden] state.
   mlir::Value stackDirections(llvm::ArrayRef<mlir::Value> states);
@@ -103,8 +103,7 @@ private:
   mlir::Value scalar(double value);
   mlir::Value projectInput(mlir::Value weight, mlir::Value wb, mlir::Value rb);
   RecurrentStepWeights prepareStepWeights(mlir::Value transposedR,
-                                          mlir::Value rb,
-                                          mlir::Value peephole);
+                                          mlir::Value rb, mlir::Value peephole);
   mlir::Value applyClip(mlir::Value x);
   mlir::Value activate(mlir::Value x, int64_t d, unsigned index,
                        bool clipInput = true);

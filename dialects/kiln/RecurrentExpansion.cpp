@@ -27,8 +27,7 @@ LogicalResult expandRecurrent(Operation *op, OpBuilder &builder,
         "with a dynamic sequence length cannot be differentiated: its "
         "gradient unrolls the time steps, which needs a static length");
   if (seqLength == 0)
-    return op->emitOpError(
-        "with an empty sequence cannot be differentiated");
+    return op->emitOpError("with an empty sequence cannot be differentiated");
 
   ImplicitLocOpBuilder b(op->getLoc(), builder);
   RecurrentCellBuilder cell(op, b);

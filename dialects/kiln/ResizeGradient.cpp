@@ -25,8 +25,8 @@ Value interpolationMatrix(OpBuilder &b, Location loc, const ResizeAxis &axis,
   for (int64_t x = 0; x < axis.outSize; ++x) {
     ResizeTaps taps = axis.tapsAt(x);
     for (auto [position, weight] : llvm::zip(taps.positions, taps.weights)) {
-      int64_t index = transposed ? position * axis.outSize + x
-                                 : x * axis.inSize + position;
+      int64_t index =
+          transposed ? position * axis.outSize + x : x * axis.inSize + position;
       matrix[index] += weight;
     }
   }

@@ -5,8 +5,8 @@
 // (an adjoint) and whose operands depend on a chosen argument (are active)
 // is asked, through DifferentiableOpInterface, for the gradients of its
 // operands (an op that declares an expansion instead, such as a recurrent
-// layer, is first replaced by it); they are reduced to the operand's shape where the op broadcast
-// it and summed where a value is used more than once.
+// layer, is first replaced by it); they are reduced to the operand's shape
+// where the op broadcast it and summed where a value is used more than once.
 //
 //===----------------------------------------------------------------------===//
 
