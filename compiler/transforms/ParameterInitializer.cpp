@@ -1,6 +1,7 @@
 //===- ParameterInitializer.cpp - Initial values of parameters ------------===//
 
 #include "compiler/transforms/ParameterInitializer.h"
+#include "dialects/kiln/IdentityMatrix.h"
 
 #include "llvm/ADT/StringSwitch.h"
 #include <cmath>
@@ -67,11 +68,10 @@ void initializeParameter(StringRef initializer, ArrayRef<double> args,
     for (double &v : values)
       v = mean + std * rng.normal();
   };
-  if (initializer == "zeros" || initializer == "identity") {
+  if (initializer == "zeros") {
     std::fill(values.begin(), values.end(), 0.0);
-    if (initializer == "identity" && shape.size() == 2)
-      for (int64_t i = 0; i < std::min(shape[0], shape[1]); ++i)
-        values[i * shape[1] + i] = 1.0;
+  } else if (initializer == "identity") {
+    fillIdentity(shape, values);
   } else if (initializer == "ones") {
     std::fill(values.begin(), values.end(), 1.0);
   } else if (initializer == "constant") {

@@ -179,6 +179,8 @@ llvm::LogicalResult gather(GradientEmitter &g, int64_t axis);
 llvm::LogicalResult gatherElements(GradientEmitter &g, int64_t axis);
 llvm::LogicalResult scatterAdd(GradientEmitter &g, int64_t axis);
 llvm::LogicalResult scatterAddElements(GradientEmitter &g, int64_t axis);
+// ResizeGradient.cpp
+llvm::LogicalResult resize(GradientEmitter &g);
 } // namespace gradients
 
 //===----------------------------------------------------------------------===//
@@ -209,6 +211,31 @@ buildDeclaredGradient(OpT op, mlir::OpBuilder &builder,
   } else {
     return llvm::failure();
   }
+}
+
+//===----------------------------------------------------------------------===//
+// The default of DifferentiableOpInterface::expandForGradient
+//===----------------------------------------------------------------------===//
+
+template <typename OpT, typename = void>
+struct HasGradientExpansion : std::false_type {};
+template <typename OpT>
+struct HasGradientExpansion<
+    OpT, std::void_t<decltype(std::declval<OpT &>().buildGradientExpansion(
+             std::declval<mlir::OpBuilder &>(),
+             std::declval<llvm::SmallVectorImpl<mlir::Value> &>()))>>
+    : std::true_type {};
+
+/// Runs `OpT`'s buildGradientExpansion, or fails silently when it declares
+/// none.
+template <typename OpT>
+llvm::LogicalResult
+buildDeclaredExpansion(OpT op, mlir::OpBuilder &builder,
+                       llvm::SmallVectorImpl<mlir::Value> &results) {
+  if constexpr (HasGradientExpansion<OpT>::value)
+    return op.buildGradientExpansion(builder, results);
+  else
+    return llvm::failure();
 }
 
 } // namespace kiln

@@ -130,8 +130,9 @@ def Kiln_ResizeOp : Kiln_Op<"resize"> {
     `round_prefer_ceil`, `floor`, `ceil`), `linear` (bilinear over H and W)
     or `cubic` (bicubic with `cubic_coeff_a`; `exclude_outside` drops and
     renormalizes the weights of taps outside the input). Taps outside the
-    input read its edge, as ONNX's reference does. It has no gradient rule:
-    differentiating through it is an error.
+    input read its edge, as ONNX's reference does. The resize is linear in
+    its input: its gradient applies the transposed interpolation matrices of
+    H and W to the result's gradient.
   }];
   let arguments = (ins Kiln_FloatTensor:$input, DenseI64ArrayAttr:$sizes,
                    OptionalAttr<DenseF64ArrayAttr>:$scales,
@@ -145,6 +146,7 @@ def Kiln_ResizeOp : Kiln_Op<"resize"> {
   let results = (outs Kiln_FloatTensor:$result);
   let assemblyFormat = "$input attr-dict `:` type($input) `->` type($result)";
   let hasVerifier = 1;
+  let gradient = [{ return ::kiln::gradients::resize(g); }];
 }
 
 //===----------------------------------------------------------------------===//

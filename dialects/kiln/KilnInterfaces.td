@@ -17,6 +17,26 @@ def Kiln_DifferentiableOpInterface : OpInterface<"DifferentiableOpInterface"> {
   let methods = [
     InterfaceMethod<
       /*desc=*/[{
+        Builds, at the builder's insertion point, an equivalent computation
+        made of ops that have gradient rules, and sets `results` to its
+        values (one per result). Automatic differentiation replaces an op
+        that declares such an expansion by it before differentiating, so the
+        op needs no rule of its own. Fails (with a diagnostic at the op when
+        it cannot expand this instance) or silently when the op declares no
+        expansion. By default the op's `buildGradientExpansion` method runs
+        when it has one.
+      }],
+      /*retTy=*/"::llvm::LogicalResult",
+      /*methodName=*/"expandForGradient",
+      /*args=*/(ins "::mlir::OpBuilder &":$builder,
+                    "::llvm::SmallVectorImpl<::mlir::Value> &":$results),
+      /*methodBody=*/"",
+      /*defaultImplementation=*/[{
+        return ::kiln::buildDeclaredExpansion<ConcreteOp>($_op, builder,
+                                                          results);
+      }]>,
+    InterfaceMethod<
+      /*desc=*/[{
         Builds, at the builder's insertion point, the gradients with respect
         to each operand given `resultGradients` (one per result). Returns
         one Value per operand, null where the operand is not differentiable,

@@ -1,6 +1,7 @@
 //===- KilnOps.cpp - Result types and verifiers of kiln ops ---------------===//
 
 #include "dialects/kiln/KilnOps.h"
+#include "dialects/kiln/IdentityMatrix.h"
 #include "dialects/kiln/ShapedValues.h"
 
 #include "mlir/IR/Builders.h"
@@ -80,6 +81,11 @@ LogicalResult ParameterOp::verify() {
     return emitOpError("initializer '")
            << getInitializer() << "' takes " << wanted << " numbers, got "
            << getInitArgs().size();
+  if (getInitializer() == "identity" &&
+      !isIdentityInitializable(getType().getShape()))
+    return emitOpError("initializer 'identity' needs a [n, n], [k * n, n] or "
+                       "[n, k * n] matrix, not ")
+           << getType();
   return success();
 }
 

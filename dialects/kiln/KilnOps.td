@@ -60,7 +60,9 @@ def Kiln_ParameterOp : Op<Kiln_Dialect, "parameter", [Pure]> {
   let description = [{
     A learnable tensor of the model, identified by `name`. Its initial value
     is drawn by `initializer` (zeros, ones, constant, normal, uniform,
-    glorot_uniform, glorot_normal, he_uniform, he_normal) with `seed`;
+    glorot_uniform, glorot_normal, he_uniform, he_normal, identity) with
+    `seed`; identity needs a [n, n] matrix (the identity) or a stacked
+    [k * n, n] or [n, k * n] one (k identity blocks);
     `init_args` holds the initializer's numbers (constant: value; normal:
     mean, std; uniform: low, high). The initializer `value` takes the
     initial value from the `value` attribute instead (the weights of an

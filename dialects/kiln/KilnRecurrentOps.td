@@ -40,6 +40,9 @@ class Kiln_RecurrentOp<string mnemonic, string desc, string gateOrder,
     (defaults) or hold one value per activation; functions without the
     parameter ignore theirs. When `clip` is set, every gate's input is
     clipped to [-clip, clip] before its activation.
+
+    Automatic differentiation unrolls the op over its time steps into kiln
+    ops (a static sequence length is required) and differentiates those.
   }] # extraDoc;
   let arguments = !con(
       (ins Kiln_FloatTensor:$input, Kiln_FloatTensor:$weight,
@@ -56,6 +59,13 @@ class Kiln_RecurrentOp<string mnemonic, string desc, string gateOrder,
   let results = !con((outs Kiln_FloatTensor:$output, Kiln_FloatTensor:$final_h),
                      extraResults);
   let hasVerifier = 1;
+  // The unrolled form that automatic differentiation differentiates
+  // (RecurrentExpansion.cpp).
+  let extraClassDeclaration = [{
+    ::llvm::LogicalResult
+    buildGradientExpansion(::mlir::OpBuilder &builder,
+                           ::llvm::SmallVectorImpl<::mlir::Value> &results);
+  }];
 }
 
 def Kiln_LstmOp : Kiln_RecurrentOp<"lstm", "Long short-term memory layer",

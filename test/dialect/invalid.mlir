@@ -549,6 +549,14 @@ func.func @parameter_constant_without_value() {
 
 // -----
 
+func.func @parameter_identity_shape() {
+  // expected-error @+1 {{'kiln.parameter' op initializer 'identity' needs a [n, n], [k * n, n] or [n, k * n] matrix, not 'tensor<6x4xf32>'}}
+  %0 = kiln.parameter "w" "identity" seed 0 : tensor<6x4xf32>
+  return
+}
+
+// -----
+
 func.func @parameter_uniform_one_bound() {
   // expected-error @+1 {{'kiln.parameter' op initializer 'uniform' takes 2 numbers, got 1}}
   %0 = kiln.parameter "w" "uniform" seed 0 {init_args = array<f64: 1.0>} : tensor<4xf32>

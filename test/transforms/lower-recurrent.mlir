@@ -74,11 +74,17 @@ func.func @lstm_peephole(%x: tensor<4x1x3xf32>, %w: tensor<1x8x3xf32>, %r: tenso
 // -----
 
 // The reverse direction reads and writes step seq - 1 - t; clip bounds the
-// gate input before the activation.
+// gate input before the activation. The loop writes each step's state into
+// the carried one, so the initial state (the caller's %h0) is copied first.
 // CHECK-LABEL: func.func @rnn_reverse_clip
+// CHECK-SAME: %[[H0:[^:]+]]: tensor<1x2x5xf32>)
 // CHECK-DAG: %[[LOW:.*]] = kiln.constant dense<-2.000000e+00> : tensor<f32>
 // CHECK-DAG: %[[HIGH:.*]] = kiln.constant dense<2.000000e+00> : tensor<f32>
-// CHECK: scf.for %[[T:.*]] = %c0 to %c4 step %c1 iter_args(%[[H:.*]] = %{{.*}}, %[[Y:.*]] = %{{.*}})
+// CHECK: kiln.slice %[[H0]]
+// CHECK-NEXT: %[[H0V:.*]] = kiln.reshape
+// CHECK: %[[OWN:.*]] = tensor.empty() : tensor<2x5xf32>
+// CHECK: %[[H0COPY:.*]] = linalg.copy ins(%[[H0V]] : tensor<2x5xf32>) outs(%[[OWN]] : tensor<2x5xf32>)
+// CHECK: scf.for %[[T:.*]] = %c0 to %c4 step %c1 iter_args(%[[H:.*]] = %[[H0COPY]], %[[Y:.*]] = %{{.*}})
 // CHECK:   %[[STEP:.*]] = arith.subi %c3, %[[T]] : index
 // CHECK:   tensor.extract_slice %{{.*}}[%[[STEP]], 0, 0] [1, 2, 5] [1, 1, 1] : tensor<4x2x5xf32> to tensor<2x5xf32>
 // CHECK:   %[[IN:.*]] = kiln.add

@@ -13,19 +13,23 @@
 // CHECK: %[[O:.*]] = kiln.constant {kiln.name = "ones"} dense<1.000000e+00> : tensor<3xf32>
 // CHECK: %[[C:.*]] = kiln.constant {kiln.name = "constant"} dense<2.500000e-01> : tensor<2x2xf64>
 // CHECK: %[[H:.*]] = kiln.constant {kiln.name = "half"} dense<-1.500000e+00> : tensor<2xf16>
+// identity on [k * n, n] and [n, k * n]: k stacked identity blocks.
 // CHECK: %[[I:.*]] = kiln.constant {kiln.name = "identity"}
-// CHECK-SAME: dense<{{\[}}[1.000000e+00, 0.000000e+00, 0.000000e+00], [0.000000e+00, 1.000000e+00, 0.000000e+00]]> : tensor<2x3xf32>
+// CHECK-SAME: dense<{{\[}}[1.000000e+00, 0.000000e+00], [0.000000e+00, 1.000000e+00], [1.000000e+00, 0.000000e+00], [0.000000e+00, 1.000000e+00]]> : tensor<4x2xf32>
+// CHECK: %[[J:.*]] = kiln.constant {kiln.name = "identity.wide"}
+// CHECK-SAME: dense<{{\[}}[1.000000e+00, 0.000000e+00, 1.000000e+00, 0.000000e+00, 1.000000e+00, 0.000000e+00], [0.000000e+00, 1.000000e+00, 0.000000e+00, 1.000000e+00, 0.000000e+00, 1.000000e+00]]> : tensor<2x6xf32>
 // CHECK: %[[A:.*]] = kiln.add %[[Z]], %[[O]] : tensor<2x3xf32>, tensor<3xf32>
-// CHECK: return %[[A]], %[[C]], %[[H]], %[[I]]
+// CHECK: return %[[A]], %[[C]], %[[H]], %[[I]], %[[J]]
 // CHECK-NOT: kiln.parameter
-func.func @deterministic_initializers() -> (tensor<2x3xf32>, tensor<2x2xf64>, tensor<2xf16>, tensor<2x3xf32>) {
+func.func @deterministic_initializers() -> (tensor<2x3xf32>, tensor<2x2xf64>, tensor<2xf16>, tensor<4x2xf32>, tensor<2x6xf32>) {
   %z = kiln.parameter "zeros" "zeros" seed 5 : tensor<2x3xf32>
   %o = kiln.parameter "ones" "ones" seed 6 {trainable = false} : tensor<3xf32>
   %c = kiln.parameter "constant" "constant" seed 7 {init_args = array<f64: 0.25>} : tensor<2x2xf64>
   %h = kiln.parameter "half" "constant" seed 0 {init_args = array<f64: -1.5>} : tensor<2xf16>
-  %i = kiln.parameter "identity" "identity" seed 0 : tensor<2x3xf32>
+  %i = kiln.parameter "identity" "identity" seed 0 : tensor<4x2xf32>
+  %j = kiln.parameter "identity.wide" "identity" seed 0 : tensor<2x6xf32>
   %0 = kiln.add %z, %o : tensor<2x3xf32>, tensor<3xf32>
-  return %0, %c, %h, %i : tensor<2x3xf32>, tensor<2x2xf64>, tensor<2xf16>, tensor<2x3xf32>
+  return %0, %c, %h, %i, %j : tensor<2x3xf32>, tensor<2x2xf64>, tensor<2xf16>, tensor<4x2xf32>, tensor<2x6xf32>
 }
 
 // Random initializers draw from a SplitMix64 stream seeded by `seed`: the

@@ -1,105 +1,25 @@
 //===- ResizeLowering.cpp - kiln.resize to a linalg.generic ---------------===//
 //
 // The input's height and width and the output's are static, so the taps of
-// every output row and column (input positions and weights) are computed
-// here, in double precision, as ONNX's reference Resize computes them:
-// nearest takes one tap, linear two, cubic four, each clamped to the
-// input's edge. The generic over the output reads the taps of its row and
-// column from constant tables and sums the weighted input elements.
+// every output row and column (input positions and weights, ResizeTaps.h)
+// are computed at compile time. The generic over the output reads the taps
+// of its row and column from constant tables and sums the weighted input
+// elements.
 //
 //===----------------------------------------------------------------------===//
 
 #include "compiler/conversion/kiln-to-linalg/LoweringUtils.h"
 #include "compiler/conversion/kiln-to-linalg/Patterns.h"
 #include "dialects/kiln/KilnOps.h"
+#include "dialects/kiln/ResizeTaps.h"
 
 #include "mlir/IR/BuiltinAttributes.h"
 #include "mlir/Transforms/DialectConversion.h"
-
-#include <cmath>
 
 using namespace mlir;
 using namespace kiln;
 
 namespace {
-
-/// The taps of one output position along one axis.
-struct Taps {
-  SmallVector<int32_t> positions;
-  SmallVector<double> weights;
-};
-
-struct AxisResize {
-  int64_t inSize, outSize;
-  double scale;
-  StringRef coordinateMode, mode, nearestMode;
-  double cubicA;
-  bool excludeOutside;
-
-  /// The input coordinate that output coordinate `x` maps to.
-  double inputCoordinate(int64_t x) const {
-    double outWidth = scale * static_cast<double>(inSize);
-    if (coordinateMode == "align_corners")
-      return outWidth == 1 ? 0.0 : x * (inSize - 1.0) / (outWidth - 1.0);
-    if (coordinateMode == "asymmetric")
-      return x / scale;
-    if (coordinateMode == "tf_half_pixel_for_nn")
-      return (x + 0.5) / scale;
-    if (coordinateMode == "pytorch_half_pixel" && outWidth == 1)
-      return -0.5;
-    return (x + 0.5) / scale - 0.5;
-  }
-
-  int32_t clamp(int64_t position) const {
-    return static_cast<int32_t>(std::clamp<int64_t>(position, 0, inSize - 1));
-  }
-
-  Taps tapsAt(int64_t x) const {
-    double source = inputCoordinate(x);
-    double floor = std::floor(source);
-    int64_t base = static_cast<int64_t>(floor);
-    double ratio = source - floor;
-    Taps taps;
-    if (mode == "nearest") {
-      bool up = ratio != 0 &&
-                llvm::StringSwitch<bool>(nearestMode)
-                    .Case("round_prefer_floor", ratio > 0.5)
-                    .Case("round_prefer_ceil", ratio >= 0.5)
-                    .Case("floor", false)
-                    .Default(true);
-      taps.positions = {clamp(base + up)};
-      taps.weights = {1.0};
-      return taps;
-    }
-    if (mode == "linear") {
-      taps.positions = {clamp(base), clamp(base + 1)};
-      taps.weights = {1.0 - ratio, ratio};
-      return taps;
-    }
-    // Cubic convolution over base - 1 .. base + 2.
-    double a = cubicA;
-    auto near = [a](double t) { // |t| <= 1
-      return ((a + 2) * t - (a + 3)) * t * t + 1;
-    };
-    auto far = [a](double t) { // 1 < |t| < 2
-      return ((a * t - 5 * a) * t + 8 * a) * t - 4 * a;
-    };
-    double weights[4] = {far(ratio + 1), near(ratio), near(1 - ratio),
-                         far(2 - ratio)};
-    double total = 0;
-    for (int k = 0; k < 4; ++k) {
-      int64_t position = base - 1 + k;
-      if (excludeOutside && (position < 0 || position >= inSize))
-        weights[k] = 0;
-      total += weights[k];
-    }
-    for (int k = 0; k < 4; ++k) {
-      taps.positions.push_back(clamp(base - 1 + k));
-      taps.weights.push_back(excludeOutside ? weights[k] / total : weights[k]);
-    }
-    return taps;
-  }
-};
 
 /// Tables of one axis: for each tap, the input positions and the weights of
 /// all output positions.
@@ -107,9 +27,9 @@ struct AxisTables {
   SmallVector<Value> positions, weights;
 };
 
-AxisTables buildTables(OpBuilder &b, Location loc, const AxisResize &axis,
+AxisTables buildTables(OpBuilder &b, Location loc, const ResizeAxis &axis,
                        Type elementType) {
-  SmallVector<Taps> all;
+  SmallVector<ResizeTaps> all;
   for (int64_t x = 0; x < axis.outSize; ++x)
     all.push_back(axis.tapsAt(x));
   size_t count = all.front().positions.size();
@@ -120,7 +40,7 @@ AxisTables buildTables(OpBuilder &b, Location loc, const AxisResize &axis,
   for (size_t k = 0; k < count; ++k) {
     SmallVector<int32_t> positions;
     SmallVector<APFloat> weights;
-    for (const Taps &taps : all) {
+    for (const ResizeTaps &taps : all) {
       positions.push_back(taps.positions[k]);
       APFloat weight(taps.weights[k]);
       bool lost;
@@ -145,23 +65,10 @@ struct ResizeToGeneric : OpConversionPattern<ResizeOp> {
     Value input = adaptor.getInput();
     RankedTensorType type = op.getType();
     Type elementType = type.getElementType();
-    ArrayRef<int64_t> inShape =
-        cast<RankedTensorType>(input.getType()).getShape();
     AxisTables tables[2];
-    for (int i = 0; i < 2; ++i) {
-      int64_t inSize = inShape[2 + i], outSize = type.getDimSize(2 + i);
-      double scale = op.getScales() ? (*op.getScales())[i]
-                                    : static_cast<double>(outSize) / inSize;
-      AxisResize axis{inSize,
-                      outSize,
-                      scale,
-                      op.getCoordinateTransformationMode(),
-                      op.getMode(),
-                      op.getNearestMode(),
-                      op.getCubicCoeffA().convertToDouble(),
-                      op.getExcludeOutside()};
-      tables[i] = buildTables(rewriter, loc, axis, elementType);
-    }
+    for (int i = 0; i < 2; ++i)
+      tables[i] =
+          buildTables(rewriter, loc, ResizeAxis::of(op, i), elementType);
     bool weighted = op.getMode() != "nearest";
     // Operands: row positions, (row weights), column positions, (column
     // weights), each indexed by the output's row or column.

@@ -6,6 +6,7 @@
 #include "compiler/frontend/dsl/ModelAttributes.h"
 #include "compiler/frontend/dsl/Suggestions.h"
 #include "compiler/frontend/dsl/Types.h"
+#include "dialects/kiln/IdentityMatrix.h"
 
 #include "mlir/Dialect/Func/IR/FuncOps.h"
 #include "mlir/IR/Verifier.h"
@@ -390,9 +391,11 @@ LogicalResult ModelGenerator::generateParam(const ParamStmt &stmt) {
   if (!initializer)
     return emitError(call.getLoc(), "unknown initializer '" + call.getCallee() +
                                         "'; expected " + listInitializers());
-  if (initializer->name == "identity" && type.getRank() != 2)
+  if (initializer->name == "identity" &&
+      !isIdentityInitializable(type.getShape()))
     return emitError(call.getLoc(),
-                     "identity() initializes matrices only (rank 2), not " +
+                     "identity() initializes [n, n], [k * n, n] or [n, k * n] "
+                     "matrices only, not " +
                          formatTypeSpec(spec));
 
   std::vector<DslValue> positional;

@@ -10,6 +10,7 @@
 
 #include "compiler/frontend/dsl/Initializers.h"
 #include "compiler/frontend/dsl/Types.h"
+#include "dialects/kiln/IdentityMatrix.h"
 
 using namespace mlir;
 using namespace kiln::dsl;
@@ -59,8 +60,9 @@ FailureOr<Value> ModelGenerator::createLayerParameter(
                             "'param' and use an op call instead");
     return failure();
   }
-  if (initializer->name == "identity" && shape.size() != 2) {
-    args.error(argName, "identity() initializes matrices only (rank 2)");
+  if (initializer->name == "identity" && !isIdentityInitializable(shape)) {
+    args.error(argName, "identity() initializes [n, n], [k * n, n] or "
+                        "[n, k * n] matrices only");
     return failure();
   }
   return createParameter(call.layerName + "." + suffix.str(), shape,

@@ -4,8 +4,9 @@
 // the cloned ops in reverse order. Each op whose results carry a gradient
 // (an adjoint) and whose operands depend on a chosen argument (are active)
 // is asked, through DifferentiableOpInterface, for the gradients of its
-// operands; they are reduced to the operand's shape where the op broadcast
-// it and summed where a value is used more than once.
+// operands (an op that declares an expansion instead, such as a recurrent
+// layer, is first replaced by it); they are reduced to the operand's shape
+// where the op broadcast it and summed where a value is used more than once.
 //
 //===----------------------------------------------------------------------===//
 
@@ -138,6 +139,59 @@ private:
   DenseMap<Value, Value> adjoints;
 };
 
+/// Replaces each op of `body` that depends on one of `chosen` and declares
+/// an expansion (DifferentiableOpInterface::expandForGradient) by it, until
+/// none is left, updating `returned` where it named a replaced result.
+LogicalResult expandForGradient(Block &body, ArrayRef<Value> chosen,
+                                SmallVectorImpl<Value> &returned,
+                                OpBuilder &builder) {
+  bool changed = true;
+  while (changed) {
+    changed = false;
+    llvm::DenseSet<Value> active(chosen.begin(), chosen.end());
+    for (Operation &op : llvm::make_early_inc_range(body)) {
+      if (llvm::none_of(op.getOperands(),
+                        [&](Value v) { return active.contains(v); }))
+        continue;
+      for (Value result : op.getResults())
+        active.insert(result);
+      auto differentiable = dyn_cast<DifferentiableOpInterface>(&op);
+      if (!differentiable)
+        continue;
+      OpBuilder::InsertionGuard guard(builder);
+      builder.setInsertionPoint(&op);
+      bool reported = false;
+      SmallVector<Value> results;
+      LogicalResult built = failure();
+      {
+        ScopedDiagnosticHandler watch(op.getContext(), [&](Diagnostic &d) {
+          if (d.getSeverity() == DiagnosticSeverity::Error)
+            reported = true;
+          return failure();
+        });
+        built = differentiable.expandForGradient(builder, results);
+      }
+      if (failed(built)) {
+        if (reported)
+          return failure();
+        continue;
+      }
+      if (results.size() != op.getNumResults() ||
+          !llvm::equal(ValueRange(results).getTypes(), op.getResultTypes()))
+        return op.emitError("the expansion of '")
+               << op.getName() << "' for differentiation does not match its "
+               << "result types";
+      for (Value &value : returned)
+        if (value.getDefiningOp() == &op)
+          value = results[cast<OpResult>(value).getResultNumber()];
+      op.replaceAllUsesWith(results);
+      op.erase();
+      changed = true;
+    }
+  }
+  return success();
+}
+
 constexpr llvm::StringLiteral kNameAttr = "kiln.name";
 
 std::string nameOf(DictionaryAttr attrs, const Twine &fallback) {
@@ -225,10 +279,20 @@ FailureOr<func::FuncOp> kiln::buildGradientFunction(func::FuncOp f,
   for (Value value : f.front().getTerminator()->getOperands())
     returned.push_back(mapping.lookupOrDefault(value));
 
-  ReverseSweep sweep(f, builder);
   SmallVector<Value> chosen;
   for (unsigned index : wrtArgs)
     chosen.push_back(body->getArgument(index));
+  // Ops that differentiate through an expansion (recurrent layers unrolled
+  // over their time steps) are replaced by it first.
+  if (failed(expandForGradient(*body, chosen, returned, builder))) {
+    gradient.erase();
+    return failure();
+  }
+  forward.clear();
+  for (Operation &op : *body)
+    forward.push_back(&op);
+
+  ReverseSweep sweep(f, builder);
   sweep.markActive(*body, chosen);
   for (auto [index, value] : llvm::enumerate(returned))
     sweep.seed(value, body->getArgument(type.getNumInputs() + index));

@@ -23,6 +23,8 @@ for each checked function f:
   * PyTorch: `// TORCH <f>: <expr over torch and a0, a1, ...>` computes f's
     results (a tensor or a tuple), compared with Kiln's; then
     torch.autograd.grad with the same seeds;
+    `// TORCH_MODULE: <name>` adds the names of test/e2e/lib/<name>.py to
+    the expressions' scope (reference layers written with torch);
   * `// NO_FD <f>: <why>` skips finite differences (for ops that define a
     gradient other than the derivative of their value).
 A gradient passes when |g - ref| <= tol * max(1, max|ref|) element-wise,
@@ -124,11 +126,15 @@ def compare(what, got, ref, tol):
     return ok
 
 
-def torch_reference(expr, inputs, wrt, seeds):
+def torch_reference(expr, inputs, wrt, seeds, module=None):
     """f's results and the gradients, from PyTorch."""
+    import importlib
     import torch
     args = [torch.tensor(x, requires_grad=(i in wrt)) for i, x in enumerate(inputs)]
     scope = {"torch": torch, "F": torch.nn.functional, "np": np}
+    if module:
+        helpers = importlib.import_module(module)
+        scope.update({k: v for k, v in vars(helpers).items() if not k.startswith("_")})
     scope.update({"a%d" % i: a for i, a in enumerate(args)})
     results = eval(expr, scope)
     if not isinstance(results, (tuple, list)):
@@ -219,7 +225,8 @@ def check_round(args, source, work, rng, round_index):
                 fd[j] = (loss(plus) - loss(minus)) / (2 * h)
             ok &= compare("%s d/d arg%d vs finite differences" % (fname, i), grads[k], fd, fd_tol)
         if fname in torch_exprs:
-            values, refs = torch_reference(torch_exprs[fname], inputs, wrt, seeds)
+            values, refs = torch_reference(torch_exprs[fname], inputs, wrt, seeds,
+                                           setting(text, "TORCH_MODULE", None))
             for r, (p, v) in enumerate(zip(primal, values)):
                 ok &= compare("%s result %d vs PyTorch" % (fname, r), p, v, torch_tol)
             for k, i in enumerate(wrt):

@@ -60,9 +60,29 @@ func.func @bad_request(%x: tensor<4xf32>) -> tensor<4xf32> attributes {kiln.grad
 
 // -----
 
-// resize has no gradient rule.
-func.func @resize(%x: tensor<1x1x2x2xf32>) -> tensor<1x1x4x4xf32> attributes {kiln.gradient = {wrt = array<i64: 0>}} {
-  // expected-error @below {{cannot differentiate @resize: 'kiln.resize' has no gradient rule}}
-  %0 = kiln.resize %x {sizes = array<i64: 4, 4>} : tensor<1x1x2x2xf32> -> tensor<1x1x4x4xf32>
-  return %0 : tensor<1x1x4x4xf32>
+// An op outside the kiln dialect, on the path from the argument, has no
+// gradient rule.
+func.func @cast(%x: tensor<4xf32>) -> tensor<?xf32> attributes {kiln.gradient = {wrt = array<i64: 0>}} {
+  // expected-error @below {{cannot differentiate @cast: 'tensor.cast' has no gradient rule}}
+  %0 = tensor.cast %x : tensor<4xf32> to tensor<?xf32>
+  return %0 : tensor<?xf32>
+}
+
+// -----
+
+// A recurrent layer is differentiated unrolled over its time steps, which
+// needs a static sequence length.
+func.func @dynamic_sequence(%x: tensor<?x2x3xf32>, %w: tensor<1x4x3xf32>, %r: tensor<1x4x4xf32>) -> tensor<1x2x4xf32> attributes {kiln.gradient = {wrt = array<i64: 1>}} {
+  // expected-error @below {{'kiln.rnn' op with a dynamic sequence length cannot be differentiated: its gradient unrolls the time steps, which needs a static length}}
+  %y, %h = kiln.rnn %x, %w, %r {hidden_size = 4 : i64} : (tensor<?x2x3xf32>, tensor<1x4x3xf32>, tensor<1x4x4xf32>) -> (tensor<?x1x2x4xf32>, tensor<1x2x4xf32>)
+  return %h : tensor<1x2x4xf32>
+}
+
+// -----
+
+// The same op off the path from the chosen argument is not differentiated.
+func.func @frozen_recurrence(%x: tensor<?x2x3xf32>, %w: tensor<1x4x3xf32>, %r: tensor<1x4x4xf32>, %s: tensor<1x2x4xf32>) -> tensor<1x2x4xf32> attributes {kiln.gradient = {wrt = array<i64: 3>}} {
+  %y, %h = kiln.rnn %x, %w, %r {hidden_size = 4 : i64} : (tensor<?x2x3xf32>, tensor<1x4x3xf32>, tensor<1x4x4xf32>) -> (tensor<?x1x2x4xf32>, tensor<1x2x4xf32>)
+  %0 = kiln.mul %h, %s : tensor<1x2x4xf32>, tensor<1x2x4xf32>
+  return %0 : tensor<1x2x4xf32>
 }
