@@ -30,8 +30,9 @@ std::string shapeString(ArrayRef<int64_t> shape) {
   return text + "]";
 }
 
-/// Checks that `value`, when present, has shape `expected` (dynamic entries
-/// match anything).
+/// Checks that `value`, when present, has shape `expected`. A dynamic
+/// expected entry (the batch) matches anything; a static one must be
+/// matched by a static size, since the lowering slices along it.
 LogicalResult checkShape(OptLoc loc, Value value, StringRef name,
                          ArrayRef<int64_t> expected) {
   if (!value)
@@ -39,7 +40,10 @@ LogicalResult checkShape(OptLoc loc, Value value, StringRef name,
   ArrayRef<int64_t> shape = cast<ShapedType>(value.getType()).getShape();
   if (shape.size() != expected.size() ||
       llvm::any_of(llvm::zip(shape, expected), [](auto pair) {
-        return isKnownAndDiffers(std::get<0>(pair), std::get<1>(pair));
+        auto [actual, wanted] = pair;
+        return isKnownAndDiffers(actual, wanted) ||
+               (ShapedType::isDynamic(actual) &&
+                !ShapedType::isDynamic(wanted));
       }))
     return emitInferenceError(loc, name + " must have shape " +
                                        shapeString(expected) + ", got " +
