@@ -8,10 +8,10 @@ input is not read afterwards: an ONNX recurrent layer's initial state is the
 first value of the loop that carries the state. Each model below is written
 with onnx.helper, compiled with kilnc --emit=shared and called with inputs
 whose bytes must be unchanged afterwards."""
-import argparse
 import os
 import subprocess
 import sys
+from functools import partial
 
 import numpy as np
 import onnx
@@ -19,6 +19,7 @@ from onnx import TensorProto, helper, numpy_helper
 
 sys.path.insert(0, os.path.join(os.path.dirname(__file__), "..", "lib"))
 from kiln_artifact import Artifact  # noqa: E402
+from training_check import run_checks  # noqa: E402
 
 HIDDEN, SEQ, SIZE, BATCH = 5, 4, 3, 2
 
@@ -83,15 +84,5 @@ def check(kilnc, work, op):
     return True
 
 
-def main():
-    parser = argparse.ArgumentParser()
-    parser.add_argument("--work", required=True)
-    parser.add_argument("--kilnc", default="kilnc")
-    args = parser.parse_args()
-    os.makedirs(args.work, exist_ok=True)
-    results = [check(args.kilnc, args.work, op) for op in ("GRU", "LSTM", "RNN")]
-    sys.exit(0 if all(results) else 1)
-
-
 if __name__ == "__main__":
-    main()
+    run_checks({op: partial(check, op=op) for op in ("GRU", "LSTM", "RNN")})

@@ -12,10 +12,11 @@ import numpy as np
 from kiln_artifact import Artifact
 
 
-def compile_training(kilnc, work, name, source):
-    """Writes `source` to WORK/NAME.kiln, compiles it with kilnc --train
-    into WORK/NAME.so and returns the loaded Artifact."""
-    path = os.path.join(work, name + ".kiln")
+def compile_training(kilnc, work, name, source, suffix=".kiln"):
+    """Writes `source` to WORK/NAME.kiln (or another suffix: ".mlir"),
+    compiles it with kilnc --train into WORK/NAME.so and returns the loaded
+    Artifact."""
+    path = os.path.join(work, name + suffix)
     with open(path, "w") as f:
         f.write(source)
     return compile_training_file(kilnc, work, name, path)
@@ -44,13 +45,24 @@ def relative_error(actual, expected):
 
 
 def run_checks(checks):
-    """Parses --work and --kilnc, runs each check(kilnc, work) (each prints
-    its own "ok ..." or "FAIL ..." lines and returns whether it passed) and
-    exits with 0 when all passed."""
+    """Parses --work, --kilnc and, when `checks` is a dict of named checks,
+    the names of those to run (all by default); runs each check(kilnc,
+    work) (each prints its own "ok ..." or "FAIL ..." lines and returns
+    whether it passed) and exits with 0 when all passed."""
     parser = argparse.ArgumentParser()
     parser.add_argument("--work", required=True)
     parser.add_argument("--kilnc", default="kilnc")
+    if isinstance(checks, dict):
+        parser.add_argument("names", nargs="*",
+                            help="of " + ", ".join(checks) + " (all)")
     args = parser.parse_args()
     os.makedirs(args.work, exist_ok=True)
-    results = [check(args.kilnc, args.work) for check in checks]
+    if isinstance(checks, dict):
+        unknown = [name for name in args.names if name not in checks]
+        if unknown:
+            parser.error("unknown check(s): " + ", ".join(unknown))
+        selected = [checks[name] for name in args.names or checks]
+    else:
+        selected = checks
+    results = [check(args.kilnc, args.work) for check in selected]
     sys.exit(0 if all(results) else 1)

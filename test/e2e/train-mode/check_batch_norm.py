@@ -12,9 +12,7 @@ parameters and running statistics (`new_<...>.moving_mean` and
 `moving_variance` outputs) within 1e-4 relative error (the largest absolute
 difference over the largest absolute value). `eval` must then use the
 running statistics: its logits match PyTorch's model.eval() form."""
-import argparse
 import os
-import subprocess
 import sys
 
 import numpy as np
@@ -22,7 +20,8 @@ import torch
 import torch.nn.functional as F
 
 sys.path.insert(0, os.path.join(os.path.dirname(__file__), "..", "lib"))
-from kiln_artifact import Artifact  # noqa: E402
+from training_check import (apply_updates, compile_training,  # noqa: E402
+                            relative_error, run_checks)
 
 SOURCE = """
 model bncnn(x: f32[N, 1, 8, 8]) -> (logits: f32[N, 10]) seed 3 {
@@ -56,24 +55,8 @@ def forward(x, p, training):
     return h @ p["dense_1_weight"] + p["dense_1_bias"]
 
 
-def relative_error(actual, expected):
-    scale = np.abs(expected).max()
-    return np.abs(actual - expected).max() / (scale if scale > 0 else 1.0)
-
-
-def main():
-    parser = argparse.ArgumentParser()
-    parser.add_argument("--work", required=True)
-    parser.add_argument("--kilnc", default="kilnc")
-    args = parser.parse_args()
-    os.makedirs(args.work, exist_ok=True)
-    source = os.path.join(args.work, "bncnn.kiln")
-    library = os.path.join(args.work, "bncnn.so")
-    with open(source, "w") as f:
-        f.write(SOURCE)
-    subprocess.run([args.kilnc, "--train", "--emit=shared", source, "-o",
-                    library], check=True)
-    art = Artifact(library)
+def check(kilnc, work):
+    art = compile_training(kilnc, work, "bncnn", SOURCE)
     outputs = art.output_names("train_step")
     print("train_step outputs:", " ".join(outputs))
     state = dict(zip(art.output_names("init"), art.call("init")))
@@ -93,9 +76,7 @@ def main():
         x = rng.uniform(-1, 2, size=(12, 1, 8, 8)).astype(np.float32)
         labels = np.eye(10, dtype=np.float32)[rng.integers(0, 10, size=12)]
         out = art.call_named("train_step", dict(state, x=x, labels=labels))
-        for key, value in out.items():
-            if key.startswith("new_"):
-                state[key[len("new_"):]] = value
+        apply_updates(state, out)
 
         optimizer.zero_grad()
         logits = forward(torch.tensor(x, dtype=torch.float64), params, True)
@@ -139,4 +120,4 @@ def main():
 
 
 if __name__ == "__main__":
-    sys.exit(0 if main() else 1)
+    run_checks([check])

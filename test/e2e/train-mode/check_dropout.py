@@ -11,15 +11,13 @@ Checks: init's rng is [the model's seed, 0]; the loss and new w of two
 chained steps match (1e-5 relative); new_rng advances the counter by N * D;
 the same rng gives the same step, a different one another mask; the fraction
 of dropped elements is near the rate; eval applies no dropout."""
-import argparse
 import os
-import subprocess
 import sys
 
 import numpy as np
 
 sys.path.insert(0, os.path.join(os.path.dirname(__file__), "..", "lib"))
-from kiln_artifact import Artifact  # noqa: E402
+from training_check import apply_updates, compile_training, run_checks  # noqa: E402
 
 SEED, RATE, LR, N, D = 11, 0.3, 0.5, 64, 48
 
@@ -63,19 +61,8 @@ def expected_step(state, w, x, t):
     return loss, w64 - LR * grad_w, keep
 
 
-def main():
-    parser = argparse.ArgumentParser()
-    parser.add_argument("--work", required=True)
-    parser.add_argument("--kilnc", default="kilnc")
-    args = parser.parse_args()
-    os.makedirs(args.work, exist_ok=True)
-    source = os.path.join(args.work, "drop.kiln")
-    library = os.path.join(args.work, "drop.so")
-    with open(source, "w") as f:
-        f.write(SOURCE)
-    subprocess.run([args.kilnc, "--train", "--emit=shared", source, "-o",
-                    library], check=True)
-    art = Artifact(library)
+def check(kilnc, work):
+    art = compile_training(kilnc, work, "drop", SOURCE)
     print("train_step inputs:", " ".join(art.input_names("train_step")))
     print("train_step outputs:", " ".join(art.output_names("train_step")))
     ok = True
@@ -115,8 +102,7 @@ def main():
             inputs, rng=np.array([SEED + 1, 0], dtype=np.int64)))
         check(f"step {step + 1} draws another mask from another seed",
               not np.array_equal(other["new_w"], out["new_w"]))
-        state.update({k[len("new_"):]: v for k, v in out.items()
-                      if k.startswith("new_")})
+        apply_updates(state, out)
     fraction = float(np.mean(dropped))
     # N * D * 2 = 6144 Bernoulli draws: the standard deviation of the
     # fraction is about 0.006.
@@ -131,4 +117,4 @@ def main():
 
 
 if __name__ == "__main__":
-    sys.exit(0 if main() else 1)
+    run_checks([check])

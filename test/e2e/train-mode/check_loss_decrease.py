@@ -15,17 +15,16 @@ step, the final loss the mean over the last epoch; final / initial must be at
 most the model's factor. For the CNN, `eval` (the running statistics of
 batch norm, no dropout) must also classify the 360 held-out digits with the
 stated accuracy."""
-import argparse
 import os
-import subprocess
 import sys
+from functools import partial
 import time
 
 import numpy as np
 from sklearn.datasets import load_digits
 
 sys.path.insert(0, os.path.join(os.path.dirname(__file__), "..", "lib"))
-from kiln_artifact import Artifact  # noqa: E402
+from training_check import apply_updates, compile_training, run_checks  # noqa: E402
 
 CNN = """
 model cnn(x: f32[N, 1, 8, 8]) -> (logits: f32[N, 10]) seed 1 {
@@ -100,13 +99,7 @@ def batches(name, x, y):
 
 def train(kilnc, work, name):
     source_text, epochs, factor = MODELS[name]
-    source = os.path.join(work, name + ".kiln")
-    library = os.path.join(work, name + ".so")
-    with open(source, "w") as f:
-        f.write(source_text)
-    subprocess.run([kilnc, "--train", "--emit=shared", source, "-o", library],
-                   check=True)
-    art = Artifact(library)
+    art = compile_training(kilnc, work, name, source_text)
     state = dict(zip(art.output_names("init"), art.call("init")))
     x_train, y_train, x_test, y_test = digits()
     start = time.time()
@@ -115,8 +108,7 @@ def train(kilnc, work, name):
         epoch_losses = []
         for batch in batches(name, x_train, y_train):
             out = art.call_named("train_step", dict(state, **batch))
-            state.update({k[len("new_"):]: v for k, v in out.items()
-                          if k.startswith("new_")})
+            apply_updates(state, out)
             epoch_losses.append(float(out["loss"]))
         losses.append(epoch_losses)
         print(f"{name} epoch {epoch + 1}: mean loss "
@@ -148,16 +140,5 @@ def train(kilnc, work, name):
     return ok
 
 
-def main():
-    parser = argparse.ArgumentParser()
-    parser.add_argument("--work", required=True)
-    parser.add_argument("--kilnc", default="kilnc")
-    parser.add_argument("models", nargs="+", choices=sorted(MODELS))
-    args = parser.parse_args()
-    os.makedirs(args.work, exist_ok=True)
-    results = [train(args.kilnc, args.work, name) for name in args.models]
-    sys.exit(0 if all(results) else 1)
-
-
 if __name__ == "__main__":
-    main()
+    run_checks({name: partial(train, name=name) for name in MODELS})

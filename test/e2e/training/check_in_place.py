@@ -10,15 +10,15 @@ for `apply_gradients` with random gradients. The double-buffered run also
 checks that no function writes into its inputs (the ABI declares them
 const): `train_step`, `apply_gradients`, `evaluate` and `eval` must leave
 every input buffer as it was."""
-import argparse
 import os
-import subprocess
 import sys
+from functools import partial
 
 import numpy as np
 
 sys.path.insert(0, os.path.join(os.path.dirname(__file__), "..", "lib"))
-from kiln_artifact import DTYPES, Artifact  # noqa: E402
+from kiln_artifact import DTYPES  # noqa: E402
+from training_check import compile_training, run_checks  # noqa: E402
 
 MLP = """  h = dense(x, 32, activation="tanh")
   logits = dense(h, 10)"""
@@ -104,14 +104,8 @@ def compare(label, ref, got, names):
 
 def run_case(kilnc, work, name, case):
     body, shape, optimizer = case
-    source = os.path.join(work, name + ".kiln")
-    library = os.path.join(work, name + ".so")
-    with open(source, "w") as f:
-        f.write(SOURCE.format(body=body, optimizer=optimizer,
-                              shape=", ".join(map(str, shape))))
-    subprocess.run([kilnc, "--train", "--emit=shared", source, "-o", library],
-                   check=True)
-    art = Artifact(library)
+    art = compile_training(kilnc, work, name, SOURCE.format(
+        body=body, optimizer=optimizer, shape=", ".join(map(str, shape))))
     init = dict(zip(art.output_names("init"), art.call("init")))
     pairs = [n for n in art.output_names("train_step") if n.startswith("new_")]
     if not pairs or any(n[4:] not in init for n in pairs):
@@ -164,16 +158,6 @@ def run_case(kilnc, work, name, case):
     return True
 
 
-def main():
-    parser = argparse.ArgumentParser()
-    parser.add_argument("--work", required=True)
-    parser.add_argument("--kilnc", default="kilnc")
-    args = parser.parse_args()
-    os.makedirs(args.work, exist_ok=True)
-    results = [run_case(args.kilnc, args.work, name, case)
-               for name, case in CASES.items()]
-    sys.exit(0 if all(results) else 1)
-
-
 if __name__ == "__main__":
-    main()
+    run_checks({name: partial(run_case, name=name, case=case)
+                for name, case in CASES.items()})

@@ -11,10 +11,10 @@ the same optimizer) must give parameters within a relative error of 1e-4
 (the largest absolute difference over the largest absolute value of each
 parameter) and the same losses. A case that freezes the CNN's body checks
 that its weights come back unchanged, bit for bit."""
-import argparse
 import os
 import subprocess
 import sys
+from functools import partial
 
 import numpy as np
 import torch
@@ -23,6 +23,7 @@ import torch.nn.functional as F
 
 sys.path.insert(0, os.path.join(os.path.dirname(__file__), "..", "lib"))
 from kiln_artifact import Artifact  # noqa: E402
+from training_check import apply_updates, relative_error, run_checks  # noqa: E402
 
 
 class MLP(nn.Module):
@@ -127,9 +128,7 @@ def run_case(kilnc, work, name, case):
         x = rng.normal(size=(8, *shape)).astype(np.float32)
         labels = rng.integers(0, 5, size=8).astype(np.int64)
         out = art.call_named("train_step", dict(state, x=x, labels=labels))
-        for key, value in out.items():
-            if key.startswith("new_"):
-                state[key[len("new_"):]] = value
+        apply_updates(state, out)
 
         optimizer.zero_grad()
         logits = torch.nn.utils.stateless.functional_call(
@@ -141,10 +140,8 @@ def run_case(kilnc, work, name, case):
 
         loss_err = abs(float(out["loss"]) - loss.item()) / abs(loss.item())
         for n, p in {**torch_params, **fixed}.items():
-            ref = p.detach().numpy()
-            got = state[symbol(n)]
-            err = np.abs(got - ref).max() / np.abs(ref).max()
-            worst = max(worst, err)
+            worst = max(worst, relative_error(state[symbol(n)],
+                                              p.detach().numpy()))
         if worst > 1e-4 or loss_err > 1e-5:
             print(f"FAIL {name}: step {step + 1}: parameter error {worst:.3g}, "
                   f"loss {float(out['loss']):.7g} vs {loss.item():.7g}")
@@ -160,17 +157,6 @@ def run_case(kilnc, work, name, case):
     return True
 
 
-def main():
-    parser = argparse.ArgumentParser()
-    parser.add_argument("--work", required=True)
-    parser.add_argument("--kilnc", default="kilnc")
-    parser.add_argument("cases", nargs="*", default=list(CASES))
-    args = parser.parse_args()
-    os.makedirs(args.work, exist_ok=True)
-    results = [run_case(args.kilnc, args.work, name, CASES[name])
-               for name in args.cases]
-    sys.exit(0 if all(results) else 1)
-
-
 if __name__ == "__main__":
-    main()
+    run_checks({name: partial(run_case, name=name, case=case)
+                for name, case in CASES.items()})

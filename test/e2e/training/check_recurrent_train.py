@@ -9,16 +9,15 @@ same parameters as PyTorch's fused torch.lstm / torch.gru (float64) trained
 by torch.optim.SGD on the same batches (relative error below 1e-4), and 300
 steps on a fixed data set must at least halve the loss.
 """
-import argparse
 import os
-import subprocess
 import sys
+from functools import partial
 
 import numpy as np
 import torch
 
 sys.path.insert(0, os.path.join(os.path.dirname(__file__), "..", "lib"))
-from kiln_artifact import Artifact  # noqa: E402
+from training_check import apply_updates, compile_training, run_checks  # noqa: E402
 from recurrent_torch import torch_gru, torch_lstm  # noqa: E402
 
 SEQ, INPUT, HIDDEN = 6, 3, 4
@@ -75,13 +74,7 @@ def run(kilnc, work, kind):
     gh = GATES[kind] * HIDDEN
     sizes = dict(T=SEQ, I=INPUT, H=HIDDEN, GH=gh, GH2=2 * gh, LR=LR)
     source = MODULE.format(layer=LAYERS[kind].format(**sizes), **sizes)
-    path = os.path.join(work, kind + ".mlir")
-    library = os.path.join(work, kind + ".so")
-    with open(path, "w") as f:
-        f.write(source)
-    subprocess.run([kilnc, "--train", "--emit=shared", path, "-o", library],
-                   check=True)
-    art = Artifact(library)
+    art = compile_training(kilnc, work, kind, source, suffix=".mlir")
     state = dict(zip(art.output_names("init"), art.call("init")))
     recurrence = state["rnn_recurrence"]
     stacked = np.tile(np.eye(HIDDEN, dtype=np.float32), (GATES[kind], 1))
@@ -97,9 +90,7 @@ def run(kilnc, work, kind):
     for step in range(3):
         x, labels = data(rng, 5)
         out = art.call_named("train_step", dict(state, x=x, labels=labels))
-        for key, value in out.items():
-            if key.startswith("new_"):
-                state[key[len("new_"):]] = value
+        apply_updates(state, out)
         optimizer.zero_grad()
         y = torch_forward(kind, torch.tensor(x, dtype=torch.float64), params)
         loss = ((y - torch.tensor(labels, dtype=torch.float64)) ** 2).mean()
@@ -119,9 +110,7 @@ def run(kilnc, work, kind):
     losses = []
     for step in range(STEPS):
         out = art.call_named("train_step", dict(state, x=x, labels=labels))
-        for key, value in out.items():
-            if key.startswith("new_"):
-                state[key[len("new_"):]] = value
+        apply_updates(state, out)
         losses.append(float(out["loss"]))
     ok = losses[-1] < 0.5 * losses[0]
     print(f"{'ok' if ok else 'FAIL'} {kind} training: loss {losses[0]:.4g} -> "
@@ -129,17 +118,5 @@ def run(kilnc, work, kind):
     return ok
 
 
-def main():
-    parser = argparse.ArgumentParser()
-    parser.add_argument("--work", required=True)
-    parser.add_argument("--kilnc", default="kilnc")
-    args = parser.parse_args()
-    os.makedirs(args.work, exist_ok=True)
-    ok = True
-    for kind in ("lstm", "gru"):
-        ok &= run(args.kilnc, args.work, kind)
-    sys.exit(0 if ok else 1)
-
-
 if __name__ == "__main__":
-    main()
+    run_checks({kind: partial(run, kind=kind) for kind in ("lstm", "gru")})
