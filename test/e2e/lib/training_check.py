@@ -11,6 +11,15 @@ import numpy as np
 
 from kiln_artifact import Artifact
 
+# Bodies of the small classifiers several checks train: x -> logits (10
+# classes), an MLP over f32[N, 64] and a CNN over f32[N, 1, 8, 8].
+MLP_BODY = """  h = dense(x, 32, activation="tanh")
+  logits = dense(h, 10)"""
+
+CNN_BODY = """  h = conv2d(x, filters=4, kernel=3, padding="same", activation="relu")
+  h = max_pool2d(h)
+  logits = dense(flatten(h), 10)"""
+
 
 def compile_training(kilnc, work, name, source, suffix=".kiln"):
     """Writes `source` to WORK/NAME.kiln (or another suffix: ".mlir"),

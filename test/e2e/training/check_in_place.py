@@ -18,14 +18,11 @@ import numpy as np
 
 sys.path.insert(0, os.path.join(os.path.dirname(__file__), "..", "lib"))
 from kiln_artifact import DTYPES  # noqa: E402
-from training_check import compile_training, run_checks  # noqa: E402
+from training_check import (CNN_BODY, MLP_BODY,  # noqa: E402
+                            compile_training, run_checks)
 
-MLP = """  h = dense(x, 32, activation="tanh")
-  logits = dense(h, 10)"""
-
-CNN = """  h = conv2d(x, filters=4, kernel=3, padding="same", activation="relu")
-  h = max_pool2d(h)
-  logits = dense(flatten(h), 10)"""
+MLP = MLP_BODY
+CNN = CNN_BODY
 
 SOURCE = """
 model m(x: f32[N, {shape}]) -> (logits: f32[N, 10]) seed 3 {{

@@ -17,15 +17,12 @@ import torch
 import torch.nn.functional as F
 
 sys.path.insert(0, os.path.join(os.path.dirname(__file__), "..", "lib"))
-from training_check import (apply_updates, compile_training,  # noqa: E402
+from training_check import (CNN_BODY, MLP_BODY,  # noqa: E402
+                            apply_updates, compile_training,
                             relative_error, run_checks)
 
-MLP = """  h = dense(x, 32, activation="tanh")
-  logits = dense(h, 10)"""
-
-CNN = """  h = conv2d(x, filters=4, kernel=3, padding="same", activation="relu")
-  h = max_pool2d(h)
-  logits = dense(flatten(h), 10)"""
+MLP = MLP_BODY
+CNN = CNN_BODY
 
 SOURCE = """
 model mlp(x: f32[N, {shape}]) -> (logits: f32[N, 10]) seed 5 {{
