@@ -1,5 +1,4 @@
-//===- TrainingArtifact.h - The functions of a training artifact -*- C++
-//-*-===//
+//===- TrainingArtifact.h - The functions of a training artifact -*- C++ -*-===//
 //
 // kiln-build-train-step turns a model and its loss function into these
 // public functions (their arguments and results named by `kiln.name`):
@@ -14,7 +13,10 @@
 //       -> (new trainable params..., new state..., new step)
 //
 // `params` are all parameters of the model, frozen ones included; `state`
-// is the optimizer's, parameter-major; `step` counts the steps taken.
+// is the optimizer's, parameter-major; `step` counts the steps taken. With
+// several train sections, `init` serves all of them, each section NAME has
+// NAME_train_step, NAME_evaluate and NAME_apply_gradients, and each trained
+// model its <model>_eval (docs/training.md).
 // train_step runs the training form of the loss (TrainMode.h): the running
 // statistics are the batch_norm statistics it updates (non-trainable
 // parameters, in the order of their batch_norm ops), and `rng`, the state
