@@ -1,4 +1,4 @@
-//===- TrainingArtifact.h - The functions of a training artifact -*- C++ -*-===//
+//===- TrainingArtifact.h - Functions of a training artifact -*- C++ -*-===//
 //
 // kiln-build-train-step turns a model and its loss function into these
 // public functions (their arguments and results named by `kiln.name`):
