@@ -9,7 +9,9 @@ file (--train-section). `init` must return the exported weights; from them
 and the same batches, a few steps of `train_step` and of PyTorch (float64,
 the same optimizer) must give parameters within a relative error of 1e-4
 (the largest absolute difference over the largest absolute value of each
-parameter) and the same losses. A case that freezes the CNN's body checks
+parameter) and the same losses. A CNN with a BatchNormalization trains in
+train mode on both sides: batch statistics, and running statistics updated
+with ONNX's momentum (PyTorch's 0.1), within the same error. A case that freezes the CNN's body checks
 that its weights come back unchanged, bit for bit."""
 import os
 import subprocess
@@ -47,6 +49,27 @@ class CNN(nn.Module):
         return self.head(torch.flatten(h, 1))
 
 
+class BatchNormCNN(nn.Module):
+    """Batch norm after the ReLU, so that the exporter does not fold it into
+    the convolution."""
+
+    def __init__(self):
+        super().__init__()
+        self.conv = nn.Conv2d(2, 4, kernel_size=3, padding=1, bias=False)
+        self.bn = nn.BatchNorm2d(4)
+        self.head = nn.Linear(4 * 4 * 4, 5)
+        # Statistics as a trained model has them. (Left at zeros and ones,
+        # they equal the bias and weight, and the exporter stores each pair
+        # once, the statistic an Identity of the parameter.)
+        with torch.no_grad():
+            self.bn.running_mean.uniform_(0.1, 0.5)
+            self.bn.running_var.uniform_(0.5, 2.0)
+
+    def forward(self, x):
+        h = self.bn(torch.relu(self.conv(x)))
+        return self.head(torch.flatten(F.max_pool2d(h, 2), 1))
+
+
 SECTION = """train {model}(labels: i64[N]) {{
   loss = sparse_categorical_crossentropy(logits, labels, from_logits=true)
   optimizer = {optimizer}
@@ -65,6 +88,8 @@ CASES = {
     "cnn_sgd_head_only": (CNN, [2, 8, 8], 15, "sgd(0.05)",
                           lambda p: torch.optim.SGD(p, lr=0.05),
                           ["conv.weight", "conv.bias"], 3, False),
+    "batch_norm_sgd": (BatchNormCNN, [2, 8, 8], 13, "sgd(0.1)",
+                       lambda p: torch.optim.SGD(p, lr=0.1), [], 3, False),
 }
 
 
@@ -110,7 +135,10 @@ def run_case(kilnc, work, name, case):
     state = dict(zip(art.output_names("init"), art.call("init")))
 
     weights = {n: p.detach().numpy() for n, p in model.named_parameters()}
-    for n, w in weights.items():
+    # Batch norm's running statistics: updated by train mode on both sides.
+    running = {n: b.numpy().copy() for n, b in model.named_buffers()
+               if "running" in n}
+    for n, w in {**weights, **running}.items():
         if not np.array_equal(state[symbol(n)], w):
             print(f"FAIL {name}: init's {symbol(n)} is not the exported "
                   f"weight")
@@ -119,7 +147,9 @@ def run_case(kilnc, work, name, case):
     torch_params = {n: torch.tensor(w.astype(np.float64), requires_grad=True)
                     for n, w in weights.items() if n not in frozen}
     fixed = {n: torch.tensor(weights[n].astype(np.float64)) for n in frozen}
-    reference = model_class().double()
+    statistics = {n: torch.tensor(b.astype(np.float64))
+                  for n, b in running.items()}
+    reference = model_class().double().train()
     optimizer = make_torch(list(torch_params.values()))
 
     rng = np.random.default_rng(7)
@@ -132,14 +162,14 @@ def run_case(kilnc, work, name, case):
 
         optimizer.zero_grad()
         logits = torch.nn.utils.stateless.functional_call(
-            reference, {**torch_params, **fixed},
+            reference, {**torch_params, **fixed, **statistics},
             (torch.tensor(x, dtype=torch.float64),))
         loss = F.cross_entropy(logits, torch.tensor(labels))
         loss.backward()
         optimizer.step()
 
         loss_err = abs(float(out["loss"]) - loss.item()) / abs(loss.item())
-        for n, p in {**torch_params, **fixed}.items():
+        for n, p in {**torch_params, **fixed, **statistics}.items():
             worst = max(worst, relative_error(state[symbol(n)],
                                               p.detach().numpy()))
         if worst > 1e-4 or loss_err > 1e-5:
