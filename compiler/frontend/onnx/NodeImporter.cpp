@@ -20,6 +20,9 @@ NodeImporter::NodeImporter(GraphImporter &graph, const onnx::NodeProto &node,
 
 llvm::StringRef NodeImporter::opType() const { return node.op_type(); }
 llvm::StringRef NodeImporter::name() const { return node.name(); }
+llvm::StringRef NodeImporter::inputName(unsigned i) const {
+  return node.input(i);
+}
 int64_t NodeImporter::opset() const { return graph.opset(); }
 OpBuilder &NodeImporter::builder() { return graph.builder(); }
 MLIRContext *NodeImporter::context() { return graph.builder().getContext(); }

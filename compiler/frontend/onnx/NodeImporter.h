@@ -50,6 +50,8 @@ public:
   unsigned numInputs() const;
   /// Whether input `i` is given (present and not the empty name).
   bool hasInput(unsigned i) const;
+  /// The name of the value given as input `i`.
+  llvm::StringRef inputName(unsigned i) const;
   /// Input `i` as an SSA value; an error when it is missing.
   mlir::FailureOr<mlir::Value> input(unsigned i);
   /// The type of a present input.

@@ -34,6 +34,18 @@ LogicalResult importBatchNormalization(NodeImporter &node) {
       return failure();
     operands.push_back(*operand);
   }
+  // A running statistic that is a parameter of another name came through
+  // an Identity: PyTorch's exporter stores equal initializers once, so a
+  // fresh model's mean and variance are Identity nodes of its bias and
+  // weight. Trained, they are separate tensors, as in the exported model.
+  for (unsigned i : {3u, 4u}) {
+    auto parameter = operands[i].getDefiningOp<ParameterOp>();
+    if (!parameter || parameter.getName() == node.inputName(i))
+      continue;
+    auto statistic = cast<ParameterOp>(node.builder().clone(*parameter));
+    statistic.setName(node.inputName(i));
+    operands[i] = statistic;
+  }
   auto result = node.create<BatchNormOp>(
       operands, {node.f64Attr("epsilon", node.floatAttr("epsilon", 1e-5)),
                  node.f64Attr("momentum", node.floatAttr("momentum", 0.9))});

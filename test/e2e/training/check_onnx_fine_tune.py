@@ -53,17 +53,19 @@ class BatchNormCNN(nn.Module):
     """Batch norm after the ReLU, so that the exporter does not fold it into
     the convolution."""
 
-    def __init__(self):
+    def __init__(self, trained_statistics=True):
         super().__init__()
         self.conv = nn.Conv2d(2, 4, kernel_size=3, padding=1, bias=False)
         self.bn = nn.BatchNorm2d(4)
         self.head = nn.Linear(4 * 4 * 4, 5)
-        # Statistics as a trained model has them. (Left at zeros and ones,
+        # Statistics as a trained model has them. Left at zeros and ones,
         # they equal the bias and weight, and the exporter stores each pair
-        # once, the statistic an Identity of the parameter.)
-        with torch.no_grad():
-            self.bn.running_mean.uniform_(0.1, 0.5)
-            self.bn.running_var.uniform_(0.5, 2.0)
+        # once, the statistic an Identity of the parameter: Kiln must still
+        # train the bias and weight and keep the statistics apart.
+        if trained_statistics:
+            with torch.no_grad():
+                self.bn.running_mean.uniform_(0.1, 0.5)
+                self.bn.running_var.uniform_(0.5, 2.0)
 
     def forward(self, x):
         h = self.bn(torch.relu(self.conv(x)))
@@ -90,6 +92,9 @@ CASES = {
                           ["conv.weight", "conv.bias"], 3, False),
     "batch_norm_sgd": (BatchNormCNN, [2, 8, 8], 13, "sgd(0.1)",
                        lambda p: torch.optim.SGD(p, lr=0.1), [], 3, False),
+    "batch_norm_fresh": (partial(BatchNormCNN, trained_statistics=False),
+                         [2, 8, 8], 13, "sgd(0.1)",
+                         lambda p: torch.optim.SGD(p, lr=0.1), [], 3, False),
 }
 
 
