@@ -50,10 +50,7 @@ LogicalResult importBinary(NodeImporter &node) {
   if (failed(rhs))
     return failure();
   auto result = node.create<OpTy>({*lhs, *rhs});
-  if (failed(result))
-    return failure();
-  node.setOutput(0, *result);
-  return success();
+  return node.setResult(result);
 }
 
 /// Max, Min and Sum take one or more inputs.
@@ -76,10 +73,7 @@ FailureOr<Value> foldVariadic(NodeImporter &node) {
 template <typename OpTy>
 LogicalResult importVariadic(NodeImporter &node) {
   auto result = foldVariadic<OpTy>(node);
-  if (failed(result))
-    return failure();
-  node.setOutput(0, *result);
-  return success();
+  return node.setResult(result);
 }
 
 LogicalResult importMean(NodeImporter &node) {
@@ -89,10 +83,7 @@ LogicalResult importMean(NodeImporter &node) {
   Type element = cast<RankedTensorType>(sum->getType()).getElementType();
   auto mean = node.create<DivOp>(
       {*sum, node.scalar(static_cast<double>(node.numInputs()), element)});
-  if (failed(mean))
-    return failure();
-  node.setOutput(0, *mean);
-  return success();
+  return node.setResult(mean);
 }
 
 template <typename OpTy>
@@ -103,10 +94,7 @@ LogicalResult importUnary(NodeImporter &node) {
   if (failed(x))
     return failure();
   auto result = node.create<OpTy>({*x});
-  if (failed(result))
-    return failure();
-  node.setOutput(0, *result);
-  return success();
+  return node.setResult(result);
 }
 
 /// LeakyRelu and Elu: one `alpha` attribute.
@@ -119,10 +107,7 @@ LogicalResult importAlphaActivation(NodeImporter &node, double defaultAlpha) {
   if (failed(x))
     return failure();
   auto result = node.create<OpTy>({*x}, {node.f64Attr("alpha", alpha)});
-  if (failed(result))
-    return failure();
-  node.setOutput(0, *result);
-  return success();
+  return node.setResult(result);
 }
 
 LogicalResult importLeakyRelu(NodeImporter &node) {
@@ -250,20 +235,14 @@ LogicalResult importSoftmax(NodeImporter &node) {
       d = -1;
   auto reshaped =
       node.create<ReshapeOp>({*result}, {node.i64ArrayAttr("shape", shape)});
-  if (failed(reshaped))
-    return failure();
-  node.setOutput(0, *reshaped);
-  return success();
+  return node.setResult(reshaped);
 }
 
 LogicalResult importIdentity(NodeImporter &node) {
   if (failed(node.checkAttributes({})))
     return failure();
   auto x = node.input(0);
-  if (failed(x))
-    return failure();
-  node.setOutput(0, *x);
-  return success();
+  return node.setResult(x);
 }
 
 /// Dropout at inference: the identity. Opsets 12+ take the ratio and
@@ -282,10 +261,7 @@ LogicalResult importDropout(NodeImporter &node) {
   if (node.hasOutput(1))
     return node.error("the mask output is not supported");
   auto x = node.input(0);
-  if (failed(x))
-    return failure();
-  node.setOutput(0, *x);
-  return success();
+  return node.setResult(x);
 }
 
 } // namespace

@@ -93,10 +93,7 @@ LogicalResult importTrilu(NodeImporter &node) {
   Value keep = node.constant(DenseElementsAttr::get(maskType, ArrayRef<bool>(mask)));
   auto result = node.create<SelectOp>(
       {keep, *x, node.scalar(0.0, type.getElementType())});
-  if (failed(result))
-    return failure();
-  node.setOutput(0, *result);
-  return success();
+  return node.setResult(result);
 }
 
 /// Hardmax: 1 at the first largest element along `axis`, 0 elsewhere.
@@ -128,10 +125,7 @@ LogicalResult importHardmax(NodeImporter &node) {
                                             {node.i64Attr("depth", depth),
                                              node.i64Attr("axis", *axis)})
                     : noValue();
-  if (failed(result))
-    return failure();
-  node.setOutput(0, *result);
-  return success();
+  return node.setResult(result);
 }
 
 /// Shrink: x + bias below -lambd, x - bias above lambd, 0 between.
@@ -154,10 +148,7 @@ LogicalResult importShrink(NodeImporter &node) {
   auto result = succeeded(upper)
                     ? node.create<SelectOp>({*below, *raised, *upper})
                     : noValue();
-  if (failed(result))
-    return failure();
-  node.setOutput(0, *result);
-  return success();
+  return node.setResult(result);
 }
 
 } // namespace

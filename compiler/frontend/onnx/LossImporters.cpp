@@ -146,10 +146,7 @@ LogicalResult importNegativeLogLikelihoodLoss(NodeImporter &node) {
     return failure();
   auto picked = pickLoss(node, *input, *labels, *weights);
   auto loss = succeeded(picked) ? reduceLoss(node, *picked) : noValue();
-  if (failed(loss))
-    return failure();
-  node.setOutput(0, *loss);
-  return success();
+  return node.setResult(loss);
 }
 
 LogicalResult importSoftmaxCrossEntropyLoss(NodeImporter &node) {

@@ -34,10 +34,7 @@ LogicalResult importUnary(NodeImporter &node,
     kilnAttrs.push_back(
         node.f64Attr(attr.name, node.floatAttr(attr.name, attr.value)));
   auto result = node.create<OpTy>({*x}, kilnAttrs);
-  if (failed(result))
-    return failure();
-  node.setOutput(0, *result);
-  return success();
+  return node.setResult(result);
 }
 
 template <typename OpTy> LogicalResult importPlainUnary(NodeImporter &node) {
@@ -83,10 +80,7 @@ LogicalResult importIsInf(NodeImporter &node) {
       {*x},
       {node.boolAttr("detect_negative", node.intAttr("detect_negative", 1)),
        node.boolAttr("detect_positive", node.intAttr("detect_positive", 1))});
-  if (failed(result))
-    return failure();
-  node.setOutput(0, *result);
-  return success();
+  return node.setResult(result);
 }
 
 /// Mod: `fmod = 0` is Python's remainder (integers only), `fmod = 1` C's.
@@ -102,10 +96,7 @@ LogicalResult importMod(NodeImporter &node) {
       isa<FloatType>(cast<RankedTensorType>(lhs->getType()).getElementType()))
     return node.error("fmod must be 1 for floating-point inputs");
   auto result = node.create<ModOp>({*lhs, *rhs}, {node.boolAttr("fmod", fmod)});
-  if (failed(result))
-    return failure();
-  node.setOutput(0, *result);
-  return success();
+  return node.setResult(result);
 }
 
 } // namespace

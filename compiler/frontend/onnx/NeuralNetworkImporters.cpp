@@ -327,10 +327,7 @@ LogicalResult importGlobalPool(NodeImporter &node) {
   SmallVector<int64_t> axes = llvm::to_vector(llvm::seq<int64_t>(2, rank));
   auto result = node.create<OpTy>({*x}, {node.i64ArrayAttr("axes", axes),
                                          node.boolAttr("keepdims", true)});
-  if (failed(result))
-    return failure();
-  node.setOutput(0, *result);
-  return success();
+  return node.setResult(result);
 }
 
 /// A 2-D constant transposed at import time (Gemm's transB weights).

@@ -49,10 +49,7 @@ LogicalResult importBatchNormalization(NodeImporter &node) {
   auto result = node.create<BatchNormOp>(
       operands, {node.f64Attr("epsilon", node.floatAttr("epsilon", 1e-5)),
                  node.f64Attr("momentum", node.floatAttr("momentum", 0.9))});
-  if (failed(result))
-    return failure();
-  node.setOutput(0, *result);
-  return success();
+  return node.setResult(result);
 }
 
 /// The statistics of x over `axes`, each kept with size 1.
@@ -240,10 +237,7 @@ LogicalResult importLRN(NodeImporter &node) {
   auto result = succeeded(denominator)
                     ? node.create<DivOp>({*x, *denominator})
                     : noValue();
-  if (failed(result))
-    return failure();
-  node.setOutput(0, *result);
-  return success();
+  return node.setResult(result);
 }
 
 } // namespace

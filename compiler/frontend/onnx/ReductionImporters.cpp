@@ -125,10 +125,7 @@ LogicalResult importReduce(NodeImporter &node) {
     break;
   }
   }
-  if (failed(result))
-    return failure();
-  node.setOutput(0, *result);
-  return success();
+  return node.setResult(result);
 }
 
 } // namespace

@@ -66,10 +66,7 @@ LogicalResult buildResize(NodeImporter &node, Value x,
         StringAttr::get(context, "scales"),
         DenseF64ArrayAttr::get(context, *scales)));
   auto result = node.create<ResizeOp>({x}, attributes);
-  if (failed(result))
-    return failure();
-  node.setOutput(0, *result);
-  return success();
+  return node.setResult(result);
 }
 
 /// The output H and W for `scales` over the four dims of `type`; the N and
