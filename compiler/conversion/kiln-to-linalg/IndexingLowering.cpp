@@ -26,22 +26,6 @@ SmallVector<utils::IteratorType> parallelIterators(int64_t rank) {
   return SmallVector<utils::IteratorType>(rank, utils::IteratorType::parallel);
 }
 
-/// The index `raw` (an i32 or i64 element) as an index into a dimension of
-/// `size` elements: negative values count from the end, and the result is
-/// clamped to [0, size - 1].
-Value wrapAndClamp(OpBuilder &b, Location loc, Value raw, Value size) {
-  Value index = arith::IndexCastOp::create(b, loc, b.getIndexType(), raw);
-  Value zero = arith::ConstantIndexOp::create(b, loc, 0);
-  Value one = arith::ConstantIndexOp::create(b, loc, 1);
-  Value negative = arith::CmpIOp::create(b, loc, arith::CmpIPredicate::slt,
-                                         index, zero);
-  Value wrapped = arith::SelectOp::create(
-      b, loc, negative, arith::AddIOp::create(b, loc, index, size), index);
-  Value last = arith::SubIOp::create(b, loc, size, one);
-  Value clamped = arith::MinSIOp::create(b, loc, wrapped, last);
-  return arith::MaxSIOp::create(b, loc, clamped, zero);
-}
-
 /// linalg.index for loop dimensions [first, first + count).
 SmallVector<Value> loopIndices(OpBuilder &b, Location loc, int64_t first,
                                int64_t count) {

@@ -11,6 +11,19 @@ using namespace mlir;
 
 namespace kiln {
 
+Value wrapAndClamp(OpBuilder &b, Location loc, Value raw, Value size) {
+  Value index = arith::IndexCastOp::create(b, loc, b.getIndexType(), raw);
+  Value zero = arith::ConstantIndexOp::create(b, loc, 0);
+  Value one = arith::ConstantIndexOp::create(b, loc, 1);
+  Value negative =
+      arith::CmpIOp::create(b, loc, arith::CmpIPredicate::slt, index, zero);
+  Value wrapped = arith::SelectOp::create(
+      b, loc, negative, arith::AddIOp::create(b, loc, index, size), index);
+  Value last = arith::SubIOp::create(b, loc, size, one);
+  Value clamped = arith::MinSIOp::create(b, loc, wrapped, last);
+  return arith::MaxSIOp::create(b, loc, clamped, zero);
+}
+
 Value dimSize(OpBuilder &b, Location loc, Value tensor, int64_t dim) {
   return tensor::DimOp::create(b, loc, tensor, dim);
 }

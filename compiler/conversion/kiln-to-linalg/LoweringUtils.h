@@ -19,6 +19,12 @@ mlir::Value floatOrInt(mlir::OpBuilder &b, mlir::Location loc, mlir::Value x,
   return IntOp::create(b, loc, x, y);
 }
 
+/// The index `raw` (an i32 or i64 element) as an index into a dimension of
+/// `size` elements: negative values count from the end, and the result is
+/// clamped to [0, size - 1] (the gathers and scatters).
+mlir::Value wrapAndClamp(mlir::OpBuilder &b, mlir::Location loc,
+                         mlir::Value raw, mlir::Value size);
+
 /// The runtime size of dimension `dim` of `tensor`, as an index.
 mlir::Value dimSize(mlir::OpBuilder &b, mlir::Location loc, mlir::Value tensor,
                     int64_t dim);

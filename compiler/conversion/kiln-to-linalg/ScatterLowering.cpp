@@ -22,21 +22,6 @@ using namespace kiln;
 
 namespace {
 
-/// The index `raw` into a dimension of `size` elements: negative values
-/// count from the end, then clamped to [0, size - 1] (as the gathers do).
-Value wrapAndClamp(OpBuilder &b, Location loc, Value raw, Value size) {
-  Value index = arith::IndexCastOp::create(b, loc, b.getIndexType(), raw);
-  Value zero = arith::ConstantIndexOp::create(b, loc, 0);
-  Value one = arith::ConstantIndexOp::create(b, loc, 1);
-  Value negative = arith::CmpIOp::create(b, loc, arith::CmpIPredicate::slt,
-                                         index, zero);
-  Value wrapped = arith::SelectOp::create(
-      b, loc, negative, arith::AddIOp::create(b, loc, index, size), index);
-  Value last = arith::SubIOp::create(b, loc, size, one);
-  Value clamped = arith::MinSIOp::create(b, loc, wrapped, last);
-  return arith::MaxSIOp::create(b, loc, clamped, zero);
-}
-
 /// The target position of the update at `at`.
 using TargetPosition = function_ref<SmallVector<Value>(
     OpBuilder &, Location, ValueRange at, Value axisSize)>;
