@@ -13,8 +13,8 @@
 #include "compiler/transforms/training/TrainMode.h"
 #include "compiler/transforms/training/TrainingArtifact.h"
 
-#include "llvm/ADT/MapVector.h"
 #include "llvm/ADT/ScopeExit.h"
+#include "llvm/ADT/SetVector.h"
 #include "llvm/ADT/StringSet.h"
 
 namespace kiln {
@@ -216,7 +216,6 @@ LogicalResult assignParameters(TrainingSpec &spec, TrainAttribute &attr,
              << p->name << "' is in no optimizer's 'params' and not frozen";
     spec.groups[*rest].params.push_back(i);
   }
-  llvm::sort(spec.groups[rest.value_or(0)].params);
   return success();
 }
 
@@ -234,7 +233,7 @@ struct BuildTrainStepPass : kiln::impl::BuildTrainStepBase<BuildTrainStepPass> {
   LogicalResult build(ModuleOp module, ArrayRef<func::FuncOp> losses) {
     SmallVector<TrainAttribute> attrs;
     llvm::StringSet<> sectionNames;
-    llvm::MapVector<Operation *, std::string> models;
+    llvm::SetVector<func::FuncOp> models;
     for (func::FuncOp lossFn : losses) {
       FailureOr<TrainAttribute> attr = readTrainAttribute(module, lossFn);
       if (failed(attr) || failed(checkLossSignature(lossFn, attr->model)))
@@ -244,12 +243,10 @@ struct BuildTrainStepPass : kiln::impl::BuildTrainStepBase<BuildTrainStepPass> {
                                     ? "several train sections need names"
                                     : "two train sections are named '" +
                                           attr->name + "'");
-      models.insert({attr->model, ""});
+      models.insert(attr->model);
       attrs.push_back(std::move(*attr));
     }
-    SmallVector<func::FuncOp> funcs;
-    for (auto &entry : models)
-      funcs.push_back(cast<func::FuncOp>(entry.first));
+    SmallVector<func::FuncOp> funcs(models.begin(), models.end());
     for (func::FuncOp lossFn : losses)
       funcs.push_back(lossFn);
     for (func::FuncOp func : funcs)
@@ -270,9 +267,8 @@ struct BuildTrainStepPass : kiln::impl::BuildTrainStepBase<BuildTrainStepPass> {
 
     // One eval per trained model: `eval`, or `<model>_eval` when several
     // models are trained.
-    llvm::DenseMap<Operation *, func::FuncOp> evals;
-    for (auto &[op, unused] : models) {
-      auto model = cast<func::FuncOp>(op);
+    llvm::DenseMap<func::FuncOp, func::FuncOp> evals;
+    for (func::FuncOp model : models) {
       func::FuncOp eval = model.clone();
       eval.setSymName(models.size() == 1
                           ? std::string("eval")
@@ -284,7 +280,7 @@ struct BuildTrainStepPass : kiln::impl::BuildTrainStepBase<BuildTrainStepPass> {
       for (const TrainingParameter &p : own)
         lifted.push_back(&p);
       liftParameters(eval, lifted);
-      evals[op] = eval;
+      evals[model] = eval;
     }
 
     std::vector<TrainingSpec> sections(losses.size());
@@ -307,8 +303,8 @@ struct BuildTrainStepPass : kiln::impl::BuildTrainStepBase<BuildTrainStepPass> {
       spec.loss = evaluate;
       spec.randomState = needsRandomState(evaluate);
     }
-    for (auto &[op, unused] : models)
-      op->erase();
+    for (func::FuncOp model : models)
+      model.erase();
     for (func::FuncOp lossFn : losses)
       lossFn.erase();
 
