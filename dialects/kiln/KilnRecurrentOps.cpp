@@ -201,8 +201,10 @@ LogicalResult LstmOp::inferReturnTypes(MLIRContext *, OptLoc loc,
                              adaptor.getDirection(), 2, types);
 }
 
-LogicalResult GruOp::inferReturnTypes(MLIRContext *, OptLoc loc,
-                                      Adaptor adaptor, Types &types) {
+/// The result types of a GRU or RNN (no cell state) of `gates` gates.
+template <typename AdaptorTy>
+static LogicalResult inferHiddenStateOnlyTypes(OptLoc loc, AdaptorTy adaptor,
+                                               int64_t gates, Types &types) {
   RecurrentOperands ops{adaptor.getInput(),
                         adaptor.getWeight(),
                         adaptor.getRecurrence(),
@@ -210,21 +212,18 @@ LogicalResult GruOp::inferReturnTypes(MLIRContext *, OptLoc loc,
                         adaptor.getInitialH(),
                         {},
                         {}};
-  return inferRecurrentTypes(loc, ops, 3, adaptor.getHiddenSize(),
+  return inferRecurrentTypes(loc, ops, gates, adaptor.getHiddenSize(),
                              adaptor.getDirection(), 1, types);
+}
+
+LogicalResult GruOp::inferReturnTypes(MLIRContext *, OptLoc loc,
+                                      Adaptor adaptor, Types &types) {
+  return inferHiddenStateOnlyTypes(loc, adaptor, 3, types);
 }
 
 LogicalResult RnnOp::inferReturnTypes(MLIRContext *, OptLoc loc,
                                       Adaptor adaptor, Types &types) {
-  RecurrentOperands ops{adaptor.getInput(),
-                        adaptor.getWeight(),
-                        adaptor.getRecurrence(),
-                        adaptor.getBias(),
-                        adaptor.getInitialH(),
-                        {},
-                        {}};
-  return inferRecurrentTypes(loc, ops, 1, adaptor.getHiddenSize(),
-                             adaptor.getDirection(), 1, types);
+  return inferHiddenStateOnlyTypes(loc, adaptor, 1, types);
 }
 
 //===----------------------------------------------------------------------===//
