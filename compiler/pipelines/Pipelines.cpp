@@ -60,13 +60,16 @@ void buildLinalgToLLVMPipeline(OpPassManager &pm,
   buffers.addPass(createLowerStridedCopies());
   TileAndVectorizeOptions tiling;
   tiling.vectorWidth = options.vectorWidth;
+  tiling.registerRows = options.registerRows;
   buffers.addPass(createTileAndVectorize(tiling));
+  buffers.addPass(createApproximateMath());
   buffers.addPass(createCanonicalizerPass());
   buffers.addPass(createCSEPass());
   addTextual(pm, "buffer-deallocation-pipeline,"
                  "convert-bufferization-to-memref,"
                  "func.func(fold-memref-alias-ops)");
   pm.nest<func::FuncOp>().addPass(createHoistVectorTransfers());
+  pm.addPass(createOutlineParallelLoops());
   addTextual(pm, "func.func(convert-linalg-to-loops),"
                  "func.func(lower-vector-mask),"
                  "func.func(lower-vector-multi-reduction),"
@@ -77,9 +80,10 @@ void buildLinalgToLLVMPipeline(OpPassManager &pm,
                  "convert-scf-to-cf,"
                  "convert-math-to-funcs,"
                  "canonicalize,"
-                 // Math ops without an LLVM intrinsic (erf, asinh, ...) become
-                 // libm calls, one per vector lane: before the vector lowering,
-                 // which lowers the lanes' extracts and inserts.
+                 // Math ops that kiln-approximate-math leaves (float64, sin,
+                 // asinh, ...) become libm calls, one per vector lane: before
+                 // the vector lowering, which lowers the lanes' extracts and
+                 // inserts.
                  "convert-math-to-llvm,"
                  "convert-math-to-libm,"
                  "convert-vector-to-llvm{vector-contract-lowering=outerproduct "
@@ -92,6 +96,7 @@ void buildLinalgToLLVMPipeline(OpPassManager &pm,
                  "convert-func-to-llvm,"
                  "reconcile-unrealized-casts,"
                  "canonicalize,cse");
+  pm.addPass(createDispatchParallelCalls());
   pm.addPass(createEmitEntryPoints());
 }
 

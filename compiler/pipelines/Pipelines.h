@@ -21,6 +21,9 @@ namespace kiln {
 struct CpuPipelineOptions {
   /// Elements per vector register for tiling (16 = AVX-512 float32).
   int64_t vectorWidth = 16;
+  /// Rows of a contraction's register block of rows x 2 vectors: 8 keeps
+  /// 16 accumulators in AVX-512's 32 registers, 6 keeps 12 in AVX2's 16.
+  int64_t registerRows = 8;
 };
 
 void buildKilnToLinalgPipeline(mlir::OpPassManager &pm);

@@ -1,12 +1,14 @@
 //===- CodeGen.cpp - LLVM dialect to object code, in process --------------===//
 
 #include "compiler/target/CodeGen.h"
+#include "compiler/target/ParallelRuntime.h"
 
 #include "mlir/Target/LLVMIR/Dialect/Builtin/BuiltinToLLVMIRTranslation.h"
 #include "mlir/Target/LLVMIR/Dialect/LLVMIR/LLVMToLLVMIRTranslation.h"
 #include "mlir/Target/LLVMIR/Export.h"
 #include "llvm/IR/LegacyPassManager.h"
 #include "llvm/IR/Module.h"
+#include "llvm/MC/MCSubtargetInfo.h"
 #include "llvm/MC/TargetRegistry.h"
 #include "llvm/Passes/PassBuilder.h"
 #include "llvm/Support/TargetSelect.h"
@@ -54,6 +56,20 @@ createTargetMachine(const TargetOptions &options) {
   return machine;
 }
 
+Expected<bool> targetHasFeature(const TargetOptions &options,
+                                StringRef feature) {
+  auto machine = createTargetMachine(options);
+  if (!machine)
+    return machine.takeError();
+  const MCSubtargetInfo *subtarget = (*machine)->getMCSubtargetInfo();
+  // A feature of another architecture: checkFeatures would warn.
+  if (!llvm::any_of(
+          subtarget->getAllProcessorFeatures(),
+          [&](const SubtargetFeatureKV &kv) { return feature == kv.Key; }))
+    return false;
+  return subtarget->checkFeatures(("+" + feature).str());
+}
+
 static void optimize(Module &module, TargetMachine &machine,
                      unsigned optLevel) {
   LoopAnalysisManager lam;
@@ -94,6 +110,8 @@ Error emitCode(mlir::ModuleOp module, const TargetOptions &options,
     return machine.takeError();
   llvmModule->setTargetTriple((*machine)->getTargetTriple());
   llvmModule->setDataLayout((*machine)->createDataLayout());
+  if (Error error = linkParallelRuntime(*llvmModule))
+    return error;
   optimize(*llvmModule, **machine, options.optLevel);
 
   if (kind == CodeGenFileKind::LLVMIR) {

@@ -18,6 +18,11 @@ struct TargetOptions {
 
 enum class CodeGenFileKind { LLVMIR, Assembly, Object };
 
+/// Whether the CPU that `options` describe has `feature` (e.g. "avx512f"),
+/// as LLVM's target machine for it sees it.
+llvm::Expected<bool> targetHasFeature(const TargetOptions &options,
+                                      llvm::StringRef feature);
+
 /// Translates `module` (LLVM dialect) to LLVM IR, optimizes it for the
 /// target and writes it as LLVM IR text, assembly or an object file.
 llvm::Error emitCode(mlir::ModuleOp module, const TargetOptions &options,

@@ -140,7 +140,12 @@ std::string headerText(ArrayRef<EntryPoint> entries, StringRef guard,
      << " * dimension. Calls may run concurrently from several threads. */\n"
      << "#ifndef " << guard << "\n#define " << guard << "\n\n"
      << "#include <stdint.h>\n\n#ifdef __cplusplus\nextern \"C\" {\n#endif\n\n"
-     << "#define KILN_ARTIFACT_ABI_VERSION " << kArtifactAbiVersion << "\n\n";
+     << "#define KILN_ARTIFACT_ABI_VERSION " << kArtifactAbiVersion << "\n\n"
+     << "/* Threads for the parallel loops of every Kiln model in the process;\n"
+     << " * count <= 0: the default, KILN_NUM_THREADS if set, else the CPUs\n"
+     << " * the process may run on. Results do not depend on the count. */\n"
+     << "void kiln_set_num_threads(int count);\n"
+     << "int kiln_get_num_threads(void);\n\n";
   for (const EntryPoint &entry : entries) {
     os << "/* " << signatureComment(entry) << inPlaceComment(entry)
        << " */\n";

@@ -18,4 +18,19 @@ def EmitEntryPoints : Pass<"kiln-emit-entry-points", "mlir::ModuleOp"> {
   let dependentDialects = ["::mlir::LLVM::LLVMDialect"];
 }
 
+def DispatchParallelCalls : Pass<"kiln-dispatch-parallel-calls", "mlir::ModuleOp"> {
+  let summary = "Run outlined parallel loops through kiln_parallel_for";
+  let description = [{
+    Runs on the LLVM dialect. Each call of a function marked
+    `kiln.parallel_body` (kiln-outline-parallel-loops), whose first two
+    arguments are an iteration range [begin, end), becomes a call of
+    `kiln_parallel_for(task, ctx, begin, end)`: ctx is a stack struct that
+    holds the call's other arguments, and the new internal function
+    `<body>_task(ctx, begin, end)` unpacks them and calls the body. The
+    thread pool (runtime/src/parallel/ParallelFor.c) runs the chunks of the
+    range on its threads. The mark is removed.
+  }];
+  let dependentDialects = ["::mlir::LLVM::LLVMDialect"];
+}
+
 #endif // KILN_TARGET_PASSES

@@ -107,18 +107,48 @@ def TileAndVectorize : Pass<"kiln-tile-and-vectorize", "mlir::func::FuncOp"> {
   let summary = "Tile linalg ops for registers and vectorize the tiles";
   let description = [{
     Tiles each linalg op, on tensors or on buffers, with scf.for loops
-    (contractions by an 8 x 2V register block and a K step of 1; other ops
+    (contractions by an R x 2V register block and a K step of 1; other ops
     along their innermost dimension by V), peels the loops so that the main
     iterations work on static tiles, and vectorizes those tiles. The rows of
     a dynamic batch left over after the register blocks are tiled again one
-    row at a time and vectorized too.
+    row at a time and vectorized too. Tile loops of parallel dims are
+    marked `kiln.parallel`.
   }];
   let options = [
     Option<"vectorWidth", "vector-width", "int64_t", /*default=*/"16",
            "Elements per vector register (16 for AVX-512 float32)">,
+    Option<"registerRows", "register-rows", "int64_t", /*default=*/"8",
+           "Rows of a contraction's register block (8 for AVX-512, 6 for AVX2)">,
   ];
   let dependentDialects = ["::mlir::scf::SCFDialect", "::mlir::vector::VectorDialect",
                            "::mlir::affine::AffineDialect", "::mlir::arith::ArithDialect"];
+}
+
+def ApproximateMath : Pass<"kiln-approximate-math", "mlir::func::FuncOp"> {
+  let summary = "Replace float32 exp, log, tanh, erf, ... by polynomial approximations";
+  let description = [{
+    Rewrites float32 math.exp, expm1, log, log1p, log2, tanh, erf and erfc,
+    scalar or vector, into MLIR's polynomial approximations, so that vector
+    code stays vectorized instead of calling libm once per lane. Float64 ops
+    stay libm calls. Runs after vectorization, before the LLVM lowering.
+  }];
+  let dependentDialects = ["::mlir::arith::ArithDialect", "::mlir::math::MathDialect",
+                           "::mlir::vector::VectorDialect"];
+}
+
+def OutlineParallelLoops : Pass<"kiln-outline-parallel-loops", "mlir::ModuleOp"> {
+  let summary = "Move each outermost parallel tile loop into a function of its own";
+  let description = [{
+    Each outermost scf.for marked `kiln.parallel` (kiln-tile-and-vectorize
+    marks the tile loops of parallel dims) becomes a private function
+    `<f>_parallel_<N>(begin, end, lb, step, captured values...)` marked
+    `kiln.parallel_body`, which runs iterations [begin, end) of the loop,
+    and the loop becomes a call of that function over all its iterations.
+    Unmarked loops are searched for marked loops inside them; loops with
+    results, or with a trip count of 1, stay. The marks are removed.
+  }];
+  let dependentDialects = ["::mlir::arith::ArithDialect", "::mlir::func::FuncDialect",
+                           "::mlir::scf::SCFDialect"];
 }
 
 def LowerStridedCopies : Pass<"kiln-lower-strided-copies", "mlir::func::FuncOp"> {

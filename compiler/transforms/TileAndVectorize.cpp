@@ -3,8 +3,9 @@
 // Each linalg op on tensors is tiled with scf.for loops, the loops are peeled
 // so that the main iterations work on full, static tiles, and those tiles are
 // vectorized:
-// - contractions (matmul, batch_matmul, im2col'd convolutions): an 8 x 2V
-//   register block of the two innermost parallel dims (V = vector width),
+// - contractions (matmul, batch_matmul, im2col'd convolutions): an R x 2V
+//   register block of the two innermost parallel dims (V = vector width,
+//   R = register rows: 8 for AVX-512's 32 registers, 6 for AVX2's 16),
 //   outer parallel dims by 1, the reduction dim by 1, so the tile becomes a
 //   vector.contract that lowers to vector FMAs; the rows of a dynamic dim
 //   left over after the blocks are tiled again one row at a time;
@@ -32,8 +33,6 @@ namespace kiln {
 using namespace mlir;
 
 namespace {
-
-constexpr int64_t kRegisterRows = 8;
 
 /// Whether each operand is indexed by loop dims or constants only (so not,
 /// for example, by the reversed indices of a flipped kernel).
@@ -72,6 +71,7 @@ enum class ContractionBlocking { RegisterBlock, SingleRow };
 /// Tile sizes per loop, clamped to static loop ranges so that a small static
 /// dim is one whole tile.
 SmallVector<int64_t> chooseTileSizes(linalg::LinalgOp op, int64_t width,
+                                     int64_t rows,
                                      ContractionBlocking blocking) {
   unsigned numLoops = op.getNumLoops();
   SmallVector<int64_t> sizes(numLoops, 1);
@@ -83,7 +83,7 @@ SmallVector<int64_t> chooseTileSizes(linalg::LinalgOp op, int64_t width,
         parallel.push_back(i);
     if (parallel.size() >= 2) {
       sizes[parallel[parallel.size() - 2]] =
-          blocking == ContractionBlocking::RegisterBlock ? kRegisterRows : 1;
+          blocking == ContractionBlocking::RegisterBlock ? rows : 1;
       sizes[parallel.back()] = 2 * width;
     }
   } else {
@@ -102,17 +102,44 @@ bool hasStaticShapes(linalg::LinalgOp op) {
   });
 }
 
-/// Tiles `op`, then peels every tile loop so that its main part works on
+/// Marks the tile loops of parallel dims with `kiln.parallel`, for
+/// kiln-outline-parallel-loops. The loops are those of the dims with a
+/// nonzero tile size, in `order` (all dims; empty: dim order). Peeling
+/// copies the mark to the remainders.
+void markParallelLoops(ArrayRef<LoopLikeOpInterface> loops,
+                       ArrayRef<utils::IteratorType> iterators,
+                       ArrayRef<int64_t> tileSizes, ArrayRef<int64_t> order) {
+  SmallVector<int64_t> dims(order);
+  if (dims.empty())
+    dims = llvm::to_vector(llvm::seq<int64_t>(0, iterators.size()));
+  auto loop = loops.begin();
+  for (int64_t dim : dims) {
+    if (tileSizes[dim] == 0)
+      continue;
+    if (loop == loops.end())
+      return;
+    if (iterators[dim] == utils::IteratorType::parallel)
+      (*loop)->setAttr(kiln::kParallelLoopAttr,
+                       UnitAttr::get((*loop)->getContext()));
+    ++loop;
+  }
+}
+
+/// Tiles `op` with its loops in `order` (a permutation of its dims; empty:
+/// dim order), then peels every tile loop so that its main part works on
 /// full, statically shaped tiles.
 void tileAndPeel(RewriterBase &rewriter, linalg::LinalgOp op,
-                 ArrayRef<int64_t> tileSizes) {
+                 ArrayRef<int64_t> tileSizes, ArrayRef<int64_t> order = {}) {
   rewriter.setInsertionPoint(op);
   scf::SCFTilingOptions options;
   options.setTileSizes(getAsIndexOpFoldResult(op.getContext(), tileSizes));
+  options.setInterchange(order);
   FailureOr<scf::SCFTilingResult> tiled = scf::tileUsingSCF(
       rewriter, cast<TilingInterface>(op.getOperation()), options);
   if (failed(tiled))
     return;
+  markParallelLoops(tiled->loops, op.getIteratorTypesArray(), tileSizes,
+                    order);
   rewriter.replaceOp(op, tiled->replacements);
   // Innermost first, so that the remainder of an outer loop holds peeled
   // copies of the inner loops too.
@@ -162,7 +189,8 @@ struct TileAndVectorizePass
           candidates.push_back(op);
       });
       for (linalg::LinalgOp op : candidates)
-        tileAndPeel(rewriter, op, chooseTileSizes(op, vectorWidth, blocking));
+        tileAndPeel(rewriter, op,
+                    chooseTileSizes(op, vectorWidth, registerRows, blocking));
       if (failed(foldStaticTileShapes()))
         return signalPassFailure();
       SmallVector<linalg::LinalgOp> tiles;

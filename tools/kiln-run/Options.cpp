@@ -101,6 +101,11 @@ Options parseOptions(const std::vector<std::string> &arguments) {
         throw ToolError("--output-dir expects a folder");
     } else if (argument == "--bench") {
       options.benchRuns = parsePositive(argument, cursor.value(argument));
+    } else if (argument == "--threads") {
+      options.threads = parsePositive(argument, cursor.value(argument));
+      if (*options.threads > 256)
+        throw ToolError("--threads expects at most 256, got " +
+                        std::to_string(*options.threads));
     } else if (argument == "--list") {
       cursor.expectNoValue(argument);
       options.list = true;
@@ -141,6 +146,9 @@ options:
   --output-dir DIR      where to write <output-name>.npy (default: .)
   --bench N             after one warm-up call, time N calls and print the
                         median and minimum latency
+  --threads N           threads for the model's parallel loops (default: the
+                        KILN_NUM_THREADS environment variable, else the
+                        CPUs this process may run on)
   --list                print the artifact's functions and exit
   -h, --help            print this help
 )";

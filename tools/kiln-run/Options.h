@@ -24,6 +24,8 @@ struct Options {
   uint64_t seed = 0;
   std::string outputDir = ".";
   std::optional<int64_t> benchRuns;
+  /// Threads of the runtime's pool; unset: kiln_get_num_threads's default.
+  std::optional<int64_t> threads;
   bool list = false;
   bool help = false;
 };

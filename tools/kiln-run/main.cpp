@@ -172,6 +172,8 @@ void writeOutputs(const kiln_function *fn,
 }
 
 int run(const Options &options) {
+  if (options.threads)
+    kiln_set_num_threads(static_cast<int>(*options.threads));
   ArtifactHandle artifact = openArtifact(options.artifactPath);
   if (options.list) {
     listFunctions(artifact.get());

@@ -101,9 +101,11 @@ cl::opt<std::string> targetTriple("target", cl::desc("Target triple"),
 llvm::codegen::RegisterCodeGenFlags codeGenFlags;
 cl::opt<unsigned> optLevel("O", cl::desc("LLVM optimization level"), cl::Prefix,
                            cl::init(3));
-cl::opt<int64_t> vectorWidth("vector-width",
-                             cl::desc("Elements per vector for tiling"),
-                             cl::init(16));
+cl::opt<int64_t> vectorWidth(
+    "vector-width",
+    cl::desc("Elements per vector for tiling (default: 16 where the target "
+             "has AVX-512, else 8)"),
+    cl::init(0));
 cl::opt<std::string>
     saveParams("save-params",
                cl::desc("Write each parameter's values to DIR/NAME.npy"),
@@ -331,17 +333,23 @@ int compile() {
   if (entries.empty())
     return fail("'" + inputPath + "' defines no model to compile");
   PassManager toLLVM(&context);
+  std::string features = llvm::join(codegen::getMAttrs(), ",");
+  kiln::TargetOptions target{targetTriple, codegen::getMCPU(), features,
+                             optLevel};
+  // The register blocking follows the target's vector registers: AVX-512
+  // has 32 of 16 floats, AVX2 16 of 8.
+  Expected<bool> avx512 = kiln::targetHasFeature(target, "avx512f");
+  if (!avx512)
+    return fail(avx512.takeError());
   kiln::CpuPipelineOptions pipelineOptions;
-  pipelineOptions.vectorWidth = vectorWidth;
+  pipelineOptions.vectorWidth = vectorWidth ? vectorWidth : *avx512 ? 16 : 8;
+  pipelineOptions.registerRows = *avx512 ? 8 : 6;
   kiln::buildLinalgToLLVMPipeline(toLLVM, pipelineOptions);
   if (failed(toLLVM.run(*module)))
     return 1;
   if (emit == Emit::Mlir)
     return writeModule(*module, output) ? 1 : 0;
 
-  std::string features = llvm::join(codegen::getMAttrs(), ",");
-  kiln::TargetOptions target{targetTriple, codegen::getMCPU(), features,
-                             optLevel};
   Error result = Error::success();
   if (emit == Emit::LLVMIR || emit == Emit::Asm) {
     auto kind = emit == Emit::Asm ? kiln::CodeGenFileKind::Assembly

@@ -34,6 +34,17 @@ extern "C" {
 /* Version string of this runtime library, e.g. "0.1.0". */
 KILN_API const char *kiln_runtime_version(void);
 
+/*===--- Threads ----------------------------------------------------------===*/
+
+/* Compiled models run their outer parallel loops on one thread pool per
+ * process (runtime/src/parallel/ParallelFor.c); artifacts loaded by this
+ * runtime use this library's pool. Sets its thread count: count <= 0
+ * restores the default, the KILN_NUM_THREADS environment variable if set,
+ * else the CPUs the process may run on. Results do not depend on the count. */
+KILN_API void kiln_set_num_threads(int count);
+/* The thread count that the next parallel loop will use. */
+KILN_API int kiln_get_num_threads(void);
+
 /*===--- Status -----------------------------------------------------------===*/
 
 typedef enum kiln_status_code_t {
