@@ -227,9 +227,10 @@ def op_types(path):
     return sorted(set(node.op_type for node in graph.node))
 
 
-def export(name, folder, force=False):
+def export(name, folder, force=False, batches=BATCHES):
     """Exports `name` into `folder` unless a current export is there; returns
-    the export's description (export.json)."""
+    the export's description (export.json). References are computed at each
+    of `batches`."""
     if not force and is_current(folder):
         with open(os.path.join(folder, "export.json")) as f:
             return json.load(f)
@@ -256,7 +257,7 @@ def export(name, folder, force=False):
                           dynamic_axes=dynamic, do_constant_folding=True,
                           training=torch.onnx.TrainingMode.PRESERVE)
     export_seconds = time.perf_counter() - start
-    for batch in BATCHES:
+    for batch in batches:
         inputs = make_inputs(name, batch)
         with torch.no_grad():
             outputs = model(*(torch.from_numpy(v) for v in inputs.values()))
@@ -271,7 +272,7 @@ def export(name, folder, force=False):
         "opset": opset,
         "inputs": {n: [d, list(s)] for n, (d, s) in input_specs.items()},
         "outputs": output_names,
-        "batches": list(BATCHES),
+        "batches": list(batches),
         "ops": op_types(path),
         "parameters": sum(p.numel() for p in model.parameters()),
         "onnx_bytes": os.path.getsize(path),
