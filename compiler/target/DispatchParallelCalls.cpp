@@ -5,9 +5,10 @@
 // arguments are the iteration range [begin, end), becomes
 //
 //   ctx = alloca {the other arguments}; store each argument into ctx
-//   kiln_parallel_for(@body_task, ctx, begin, end)
+//   kiln_parallel_for(@body_task, ctx, begin, end, cost)
 //
-// where `body_task(ctx, begin, end)` loads the arguments and calls the body.
+// where `body_task(ctx, begin, end)` loads the arguments and calls the body
+// and `cost` is the mark's estimate of one iteration's instructions.
 // kiln_parallel_for (runtime/src/parallel/ParallelFor.c) runs chunks of the
 // range on its threads; every iteration runs once whatever the split.
 //
@@ -37,7 +38,7 @@ LLVM::LLVMFuncOp declareParallelFor(ModuleOp module) {
   auto ptr = LLVM::LLVMPointerType::get(context);
   auto i64 = IntegerType::get(context, 64);
   auto type = LLVM::LLVMFunctionType::get(LLVM::LLVMVoidType::get(context),
-                                          {ptr, ptr, i64, i64});
+                                          {ptr, ptr, i64, i64, i64});
   OpBuilder b = OpBuilder::atBlockEnd(module.getBody());
   return LLVM::LLVMFuncOp::create(b, module.getLoc(), kParallelFor, type);
 }
@@ -77,7 +78,7 @@ LLVM::LLVMFuncOp createTask(LLVM::LLVMFuncOp body) {
 
 /// Replaces `call` by kiln_parallel_for over its range, running `task`.
 void dispatch(LLVM::CallOp call, LLVM::LLVMFuncOp body, LLVM::LLVMFuncOp task,
-              LLVM::LLVMFuncOp parallelFor) {
+              LLVM::LLVMFuncOp parallelFor, int64_t cost) {
   Location loc = call.getLoc();
   auto ptr = LLVM::LLVMPointerType::get(call.getContext());
   LLVM::LLVMStructType fields = contextType(body);
@@ -96,10 +97,12 @@ void dispatch(LLVM::CallOp call, LLVM::LLVMFuncOp body, LLVM::LLVMFuncOp task,
     LLVM::StoreOp::create(b, loc, value, slot);
   }
   Value taskAddress = LLVM::AddressOfOp::create(b, loc, task);
+  Value costValue = LLVM::ConstantOp::create(b, loc, b.getI64Type(),
+                                             b.getI64IntegerAttr(cost));
   LLVM::CallOp::create(b, loc, parallelFor,
                        ValueRange{taskAddress, context,
                                   call.getArgOperands()[0],
-                                  call.getArgOperands()[1]});
+                                  call.getArgOperands()[1], costValue});
   call.erase();
 }
 
@@ -115,6 +118,9 @@ struct DispatchParallelCallsPass
       return;
     LLVM::LLVMFuncOp parallelFor = declareParallelFor(module);
     for (LLVM::LLVMFuncOp body : bodies) {
+      int64_t cost = 1;
+      if (auto attr = body->getAttrOfType<IntegerAttr>(kiln::kParallelBodyAttr))
+        cost = attr.getInt();
       body->removeAttr(kiln::kParallelBodyAttr);
       // Reached only through its task, which LLVM may then inline it into.
       body.setLinkage(LLVM::Linkage::Internal);
@@ -126,7 +132,7 @@ struct DispatchParallelCallsPass
           calls.push_back(call);
       });
       for (LLVM::CallOp call : calls)
-        dispatch(call, body, task, parallelFor);
+        dispatch(call, body, task, parallelFor, cost);
     }
   }
 };

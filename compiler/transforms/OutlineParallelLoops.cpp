@@ -4,8 +4,8 @@
 // becomes a private function
 //
 //   func.func private @f_parallel_N(%begin: index, %end: index,
-//                                   <lb, ub, step>, <captured values>)
-//       attributes {kiln.parallel_body}
+//                                   <lb, step>, <captured values>)
+//       attributes {kiln.parallel_body = <cost of one iteration>}
 //
 // that runs the loop's iterations [begin, end) (counted from 0), and the loop
 // becomes a call of it over [0, trip count). The program still runs
@@ -23,6 +23,8 @@
 #include "mlir/Dialect/Arith/Utils/Utils.h"
 #include "mlir/IR/IRMapping.h"
 #include "mlir/Transforms/RegionUtils.h"
+#include "llvm/Support/MathExtras.h"
+#include <limits>
 
 namespace kiln {
 #define GEN_PASS_DEF_OUTLINEPARALLELLOOPS
@@ -52,6 +54,27 @@ SmallVector<scf::ForOp> findOutermost(func::FuncOp func) {
   return found;
 }
 
+/// A rough count of the instructions one iteration of `loop` runs: each op
+/// of its body times the trip counts of the loops around it inside the body
+/// (64 for a trip count unknown at compile time). kiln_parallel_for runs a
+/// loop of little total work on the calling thread.
+int64_t estimateIterationCost(scf::ForOp loop) {
+  constexpr uint64_t kUnknownTrips = 64;
+  uint64_t cost = 0;
+  loop.getBody()->walk([&](Operation *op) {
+    uint64_t weight = 1;
+    for (auto outer = op->getParentOfType<scf::ForOp>(); outer && outer != loop;
+         outer = outer->getParentOfType<scf::ForOp>()) {
+      std::optional<APInt> trips = outer.getStaticTripCount();
+      weight = llvm::SaturatingMultiply(weight, trips ? trips->getLimitedValue()
+                                                      : kUnknownTrips);
+    }
+    cost = llvm::SaturatingAdd(cost, weight);
+  });
+  return static_cast<int64_t>(
+      std::min<uint64_t>(cost, std::numeric_limits<int64_t>::max()));
+}
+
 /// Creates the body function of `loop`, which takes `captured` as arguments
 /// and copies the ops of `constants`.
 func::FuncOp createBody(OpBuilder &builder, scf::ForOp loop,
@@ -65,7 +88,8 @@ func::FuncOp createBody(OpBuilder &builder, scf::ForOp loop,
   auto body = func::FuncOp::create(builder, loc, name,
                                    builder.getFunctionType(inputs, {}));
   body.setPrivate();
-  body->setAttr(kiln::kParallelBodyAttr, builder.getUnitAttr());
+  body->setAttr(kiln::kParallelBodyAttr,
+                builder.getI64IntegerAttr(estimateIterationCost(loop)));
   Block *entry = body.addEntryBlock();
   OpBuilder b = OpBuilder::atBlockBegin(entry);
   IRMapping mapping;

@@ -17,7 +17,8 @@ namespace kiln {
 /// loop), for kiln-outline-parallel-loops.
 inline constexpr llvm::StringLiteral kParallelLoopAttr = "kiln.parallel";
 /// Marks a function that runs iterations [begin, end) of an outlined
-/// parallel loop: its first two arguments are begin and end.
+/// parallel loop: its first two arguments are begin and end. The value, an
+/// i64, estimates the instructions of one iteration.
 inline constexpr llvm::StringLiteral kParallelBodyAttr = "kiln.parallel_body";
 
 } // namespace kiln

@@ -107,7 +107,9 @@ def TileAndVectorize : Pass<"kiln-tile-and-vectorize", "mlir::func::FuncOp"> {
   let summary = "Tile linalg ops for registers and vectorize the tiles";
   let description = [{
     Tiles each linalg op, on tensors or on buffers, with scf.for loops
-    (contractions by an R x 2V register block and a K step of 1; other ops
+    (contractions of at least 128 columns first into cache blocks: panels
+    of 2V columns outermost, then 256 steps of the reduction; then every
+    contraction by an R x 2V register block and a K step of 1; other ops
     along their innermost dimension by V), peels the loops so that the main
     iterations work on static tiles, and vectorizes those tiles. The rows of
     a dynamic batch left over after the register blocks are tiled again one

@@ -2,7 +2,9 @@
 //
 // Each linalg op on tensors is tiled with scf.for loops, the loops are peeled
 // so that the main iterations work on full, static tiles, and those tiles are
-// vectorized:
+// vectorized. Contractions of at least 128 columns are first blocked for the
+// caches: panels of 2V columns outermost, then blocks of 256 reduction steps.
+// Then:
 // - contractions (matmul, batch_matmul, im2col'd convolutions): an R x 2V
 //   register block of the two innermost parallel dims (V = vector width,
 //   R = register rows: 8 for AVX-512's 32 registers, 6 for AVX2's 16),
@@ -151,6 +153,93 @@ void tileAndPeel(RewriterBase &rewriter, linalg::LinalgOp op,
   }
 }
 
+/// The cache blocking of a contraction, around its register blocks: panels
+/// of 2V columns, outermost (one panel per parallel task), and blocks of
+/// kCacheDepth steps of the innermost reduction dim, so that a panel of the
+/// right-hand side (kCacheDepth x 2V floats, 16 KiB at V = 8) stays in L1
+/// while every register block of rows goes past it. Returns false (nothing
+/// to block) for contractions of fewer than kMinCacheColumns columns, whose
+/// row blocks are better spread over threads.
+constexpr int64_t kCacheDepth = 256;
+constexpr int64_t kMinCacheColumns = 128;
+
+bool chooseCacheBlocking(linalg::LinalgOp op, int64_t width,
+                         SmallVector<int64_t> &sizes,
+                         SmallVector<int64_t> &order) {
+  if (!linalg::isaContractionOpInterface(op))
+    return false;
+  SmallVector<utils::IteratorType> iterators = op.getIteratorTypesArray();
+  SmallVector<int64_t> ranges = op.getStaticLoopRanges();
+  std::optional<int64_t> column, depth;
+  for (int64_t i = 0, e = iterators.size(); i < e; ++i) {
+    if (iterators[i] == utils::IteratorType::parallel)
+      column = i;
+    else
+      depth = i;
+  }
+  if (!column || !depth ||
+      (!ShapedType::isDynamic(ranges[*column]) &&
+       ranges[*column] < kMinCacheColumns))
+    return false;
+  sizes.assign(iterators.size(), 0);
+  sizes[*column] = 2 * width;
+  sizes[*depth] = ShapedType::isDynamic(ranges[*depth])
+                      ? kCacheDepth
+                      : std::min(kCacheDepth, ranges[*depth]);
+  order = {*column, *depth};
+  for (int64_t i = 0, e = iterators.size(); i < e; ++i)
+    if (i != *column && i != *depth)
+      order.push_back(i);
+  return true;
+}
+
+/// Marks the inner contraction of a cache block, whose right-hand panel
+/// packRightHandPanel copies into a dense stack buffer.
+constexpr StringLiteral kPackRightHandAttr = "kiln.pack_rhs";
+
+/// The input of a contraction indexed by its last parallel (column) dim and
+/// not by the row dim before it: the right-hand side. Null if none.
+OpOperand *rightHandOperand(linalg::LinalgOp op) {
+  SmallVector<utils::IteratorType> iterators = op.getIteratorTypesArray();
+  SmallVector<unsigned> parallel;
+  for (unsigned i = 0; i < iterators.size(); ++i)
+    if (iterators[i] == utils::IteratorType::parallel)
+      parallel.push_back(i);
+  if (parallel.size() < 2)
+    return nullptr;
+  unsigned column = parallel.back(), row = parallel[parallel.size() - 2];
+  for (OpOperand *input : op.getDpsInputOperands()) {
+    AffineMap map = op.getMatchingIndexingMap(input);
+    if (map.isFunctionOfDim(column) && !map.isFunctionOfDim(row))
+      return input;
+  }
+  return nullptr;
+}
+
+/// Copies the right-hand panel of a cache block (kCacheDepth x 2V floats,
+/// read with the stride of a whole row of the right-hand matrix) into a
+/// dense buffer, and computes the block from that copy. (The buffer is
+/// 16 KiB, allocated once per block: malloc serves it from its free lists;
+/// the deallocation pipeline frees it after the block.) A panel read in place maps, for a power-of-two row
+/// length, to a handful of L1 sets and does not stay there.
+void packRightHandPanel(RewriterBase &rewriter, linalg::LinalgOp op) {
+  op->removeAttr(kPackRightHandAttr);
+  OpOperand *rhs = rightHandOperand(op);
+  if (!rhs)
+    return;
+  auto type = dyn_cast<MemRefType>(rhs->get().getType());
+  if (!type || !type.hasStaticShape())
+    return;
+  Location loc = op.getLoc();
+  rewriter.setInsertionPoint(op);
+  auto packed = memref::AllocOp::create(
+      rewriter, loc,
+      MemRefType::get(type.getShape(), type.getElementType()),
+      /*alignment=*/rewriter.getI64IntegerAttr(64));
+  linalg::CopyOp::create(rewriter, loc, rhs->get(), packed.getResult());
+  rewriter.modifyOpInPlace(op, [&] { rhs->set(packed); });
+}
+
 /// Vectorizes a linalg op whose shapes are all static.
 void vectorizeStaticOp(RewriterBase &rewriter, linalg::LinalgOp op) {
   if (!hasStaticShapes(op) ||
@@ -176,7 +265,31 @@ struct TileAndVectorizePass
 
   void runOnOperation() override {
     IRRewriter rewriter(&getContext());
-    // Register blocks first; then single rows for the part of a dynamic row
+    // Cache blocks of contractions first, then register blocks inside them.
+    SmallVector<linalg::LinalgOp> ops;
+    getOperation().walk([&](linalg::LinalgOp op) {
+      if (isVectorizationCandidate(op))
+        ops.push_back(op);
+    });
+    for (linalg::LinalgOp op : ops) {
+      SmallVector<int64_t> sizes, order;
+      if (op.hasPureBufferSemantics() &&
+          chooseCacheBlocking(op, vectorWidth, sizes, order)) {
+        op->setAttr(kPackRightHandAttr, rewriter.getUnitAttr());
+        tileAndPeel(rewriter, op, sizes, order);
+      }
+    }
+    if (failed(foldStaticTileShapes()))
+      return signalPassFailure();
+    // Peeling copied the mark into every block, full or partial.
+    SmallVector<linalg::LinalgOp> blocks;
+    getOperation().walk([&](linalg::LinalgOp op) {
+      if (op->hasAttr(kPackRightHandAttr))
+        blocks.push_back(op);
+    });
+    for (linalg::LinalgOp op : blocks)
+      packRightHandPanel(rewriter, op);
+    // Register blocks; then single rows for the part of a dynamic row
     // dimension (the batch) that is not a whole number of blocks.
     for (ContractionBlocking blocking :
          {ContractionBlocking::RegisterBlock, ContractionBlocking::SingleRow}) {

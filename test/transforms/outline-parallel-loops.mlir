@@ -2,7 +2,9 @@
 
 // The outermost marked loop becomes a call of a body function over its trip
 // count, with the buffers it uses as arguments and its constants copied in;
-// the loop nested in it stays in the body, and the marks go away.
+// the loop nested in it stays in the body, and the marks go away. The
+// body's mark estimates one iteration: the inner loop, its 4 ops x 64 trips
+// and the outer yield, 258.
 // CHECK-LABEL: func.func @scale
 // CHECK-SAME: (%[[X:.*]]: memref<?x64xf32>, %[[Y:.*]]: memref<?x64xf32>)
 // CHECK-DAG: %[[C0:.*]] = arith.constant 0 : index
@@ -13,7 +15,7 @@
 // CHECK: call @scale_parallel_0(%[[ZERO]], %[[TRIPS]], %[[C0]], %[[C2]], %[[X]], %[[Y]])
 // CHECK-NOT: scf.for
 // CHECK: return
-// CHECK: func.func private @scale_parallel_0(%[[BEGIN:.*]]: index, %[[END:.*]]: index, %{{.*}}: index, %{{.*}}: index, %[[BX:.*]]: memref<?x64xf32>, %[[BY:.*]]: memref<?x64xf32>) attributes {kiln.parallel_body}
+// CHECK: func.func private @scale_parallel_0(%[[BEGIN:.*]]: index, %[[END:.*]]: index, %{{.*}}: index, %{{.*}}: index, %[[BX:.*]]: memref<?x64xf32>, %[[BY:.*]]: memref<?x64xf32>) attributes {kiln.parallel_body = 258 : i64}
 // CHECK-DAG: %[[TWO:.*]] = arith.constant 2.0{{.*}} : f32
 // CHECK-DAG: %[[STEP:.*]] = arith.constant 2 : index
 // CHECK: %[[OFFSET:.*]] = arith.muli %[[BEGIN]], %[[STEP]]

@@ -3,11 +3,13 @@
  * Compiled code runs its outer parallel loops through
  *
  *   void kiln_parallel_for(kiln_task_fn task, void *context,
- *                          int64_t begin, int64_t end);
+ *                          int64_t begin, int64_t end, int64_t cost);
  *
  * which splits [begin, end) into one contiguous chunk per thread and calls
  * task(context, chunk_begin, chunk_end) for each, the calling thread taking
- * the first chunk. Every iteration runs exactly once whatever the split, so
+ * the first chunk. `cost` estimates the instructions of one iteration: a
+ * loop gets at most one thread per kMinChunkCost of total work, so a small
+ * loop runs on the calling thread rather than wait for the others. Every iteration runs exactly once whatever the split, so
  * results do not depend on the thread count.
  *
  * This file is built twice: into libkiln_runtime (exported), and by kilnc
@@ -39,6 +41,8 @@
 typedef void (*kiln_task_fn)(void *context, int64_t begin, int64_t end);
 
 enum { kMaxThreads = 256, kSpinIterations = 1 << 14 };
+/* About 10 microseconds of work: less is not worth waking a thread for. */
+static const int64_t kMinChunkCost = 1 << 15;
 
 static struct {
   pthread_mutex_t dispatch; /* held by the thread running a parallel loop */
@@ -131,12 +135,17 @@ static int startWorkers(int count) {
 }
 
 KILN_PARALLEL_LINKAGE void kiln_parallel_for(kiln_task_fn task, void *context,
-                                             int64_t begin, int64_t end) {
+                                             int64_t begin, int64_t end,
+                                             int64_t cost) {
   if (end <= begin)
     return;
   int count = kiln_get_num_threads();
   if (count > end - begin)
     count = (int)(end - begin);
+  /* At most one chunk per kMinChunkCost of work. */
+  int64_t perChunk = cost > 0 && cost < kMinChunkCost ? kMinChunkCost / cost : 1;
+  if ((end - begin) / perChunk < count)
+    count = (int)((end - begin) / perChunk);
   if (count <= 1 || insideTask || pthread_mutex_trylock(&pool.dispatch)) {
     task(context, begin, end);
     return;
