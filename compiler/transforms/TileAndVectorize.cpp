@@ -220,8 +220,9 @@ OpOperand *rightHandOperand(linalg::LinalgOp op) {
 /// read with the stride of a whole row of the right-hand matrix) into a
 /// dense buffer, and computes the block from that copy. (The buffer is
 /// 16 KiB, allocated once per block: malloc serves it from its free lists;
-/// the deallocation pipeline frees it after the block.) A panel read in place maps, for a power-of-two row
-/// length, to a handful of L1 sets and does not stay there.
+/// the deallocation pipeline frees it after the block.) A panel read in place
+/// maps, for a power-of-two row length, to a handful of L1 sets and does not
+/// stay there.
 void packRightHandPanel(RewriterBase &rewriter, linalg::LinalgOp op) {
   op->removeAttr(kPackRightHandAttr);
   OpOperand *rhs = rightHandOperand(op);
