@@ -90,7 +90,8 @@ def batches_of(name, default):
 
 def flop_count(model_path, batch):
     """2 x multiply-adds of the Conv, ConvTranspose, Gemm and MatMul nodes
-    at `batch`, from ONNX shape inference; None if a shape is unknown."""
+    at `batch`, from ONNX shape inference; None if a shape is unknown or the
+    model has recurrent nodes."""
     import onnx
     model = onnx.load(model_path, load_external_data=False)
     for value in model.graph.input:
@@ -108,6 +109,8 @@ def flop_count(model_path, batch):
         shapes[init.name] = list(init.dims)
     total = 0
     for node in model.graph.node:
+        if node.op_type in ("LSTM", "GRU", "RNN"):
+            return None  # not counted: no GFLOP/s rather than a wrong one
         if node.op_type not in ("Conv", "ConvTranspose", "Gemm", "MatMul"):
             continue
         if node.input[0] not in shapes or node.input[1] not in shapes or \
